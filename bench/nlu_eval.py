@@ -1,0 +1,156 @@
+"""NLU benchmark: intent accuracy and macro F1 per language on a held-out split, language-id accuracy.
+
+Run with `make bench-nlu` (it runs in the engine environment, .venv-rasa). A stratified 20 % of each
+(language, intent) is held out; a model is trained on the rest (cached by fingerprint under
+var/bench/) and the held-out messages are parsed WITHOUT metadata.language, as an outside client
+would send them. Prints figures; asserts nothing (goals are checked by reading the table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "var" / "bench"
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
+GOAL_ACCURACY, GOAL_LANGUAGE_ID = 0.92, 0.98
+
+
+def plain(example: str) -> str:
+    """The text of an annotated example, as a person would type it."""
+    return ANNOTATION.sub(r"\1", example)
+
+
+def read_examples() -> dict[tuple[str, str], list[str]]:
+    """Annotated examples by (language, intent), from nlu_data/<lang>/*.yml."""
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path in sorted(ROOT.glob("nlu_data/*/*.yml")):
+        for block in (yaml.safe_load(path.read_text("utf-8")) or {}).get("nlu") or []:
+            if "intent" in block:
+                lang = (block.get("metadata") or {}).get("language", path.parent.name)
+                lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+                examples[(lang, block["intent"])] += lines
+    return examples
+
+
+def split(examples: dict[tuple[str, str], list[str]], share: float, seed: int):
+    """Stratified split: the same share of every (language, intent) is held out."""
+    rng = random.Random(seed)
+    train, test = defaultdict(list), []
+    for (lang, intent), lines in sorted(examples.items()):
+        shuffled = lines[:]
+        rng.shuffle(shuffled)
+        cut = max(1, round(len(shuffled) * share))
+        test += [(lang, intent, plain(line)) for line in shuffled[:cut]]
+        train[(lang, intent)] = shuffled[cut:]
+    return train, test
+
+
+def write_training_data(train: dict[tuple[str, str], list[str]], directory: Path) -> None:
+    """The training split, plus the non-intent data (crisis words, regexes), as Rasa YAML."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob("*.yml"):
+        old.unlink()
+    blocks = [{"intent": intent, "metadata": {"language": lang},
+               "examples": "".join(f"- {line}\n" for line in lines)}
+              for (lang, intent), lines in sorted(train.items())]
+    (directory / "train.yml").write_text(yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True,
+                                                        width=10_000), "utf-8")
+    for path in sorted(ROOT.glob("nlu_data/*/crisis.yml")) + [ROOT / "nlu_data" / "link_code.yml"]:
+        (directory / f"{path.parent.name}-{path.name}").write_text(path.read_text("utf-8"), "utf-8")
+
+
+def fingerprint(directory: Path) -> str:
+    digest = hashlib.sha256((ROOT / "config.yml").read_bytes())
+    for path in sorted(directory.glob("*.yml")) + sorted((ROOT / "bot" / "engine_nlu").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def train_model(data: Path) -> Path:
+    """Train the NLU model on the split (skipped when one for the same inputs exists)."""
+    name = f"bench-{fingerprint(data)}"
+    model = WORK / "models" / f"{name}.tar.gz"
+    if not model.exists():
+        print(f"training {name} on the training split...", flush=True)
+        subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", "config.yml",
+                        "--nlu", str(data), "--out", str(WORK / "models"), "--fixed-model-name", name],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return model
+
+
+async def predict(model: Path, texts: list[str]) -> list[dict]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    return [await agent.parse_message(text) for text in texts]
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Macro F1 over the true labels of `pairs` (true, predicted)."""
+    labels = {t for t, _ in pairs}
+    scores = []
+    for label in labels:
+        tp = sum(1 for t, p in pairs if t == p == label)
+        fp = sum(1 for t, p in pairs if p == label and t != label)
+        fn = sum(1 for t, p in pairs if t == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def report(test: list[tuple[str, str, str]], results: list[dict]) -> dict:
+    by_lang: dict[str, list] = defaultdict(list)
+    for (lang, intent, text), result in zip(test, results, strict=True):
+        predicted_lang = (result.get("language") or {}).get("code")
+        by_lang[lang].append((intent, result["intent"]["name"], predicted_lang, len(text.split()), text))
+    rows, confusions = {}, Counter()
+    print(f"\n{'lang':<6}{'n':>5}{'intent acc':>12}{'macro F1':>10}{'lang-id (3+ words)':>20}{'lang-id (all)':>15}  goal")
+    for lang in sorted(by_lang):
+        items = by_lang[lang]
+        pairs = [(t, p) for t, p, *_ in items]
+        acc = sum(t == p for t, p in pairs) / len(pairs)
+        long = [i for i in items if i[3] >= 3]
+        lid_long = sum(i[2] == lang for i in long) / len(long) if long else float("nan")
+        lid_all = sum(i[2] == lang for i in items) / len(items)
+        ok = acc >= GOAL_ACCURACY and lid_long >= GOAL_LANGUAGE_ID
+        rows[lang] = {"n": len(items), "accuracy": acc, "macro_f1": macro_f1(pairs), "lid_3plus": lid_long,
+                      "lid_all": lid_all}
+        print(f"{lang:<6}{len(items):>5}{acc:>12.3f}{rows[lang]['macro_f1']:>10.3f}{lid_long:>20.3f}{lid_all:>15.3f}"
+              f"  {'met' if ok else 'NOT met'}")
+        confusions.update((lang, t, p) for t, p in pairs if t != p)
+    print("\nmost frequent confusions (language: true -> predicted, count):")
+    for (lang, t, p), n in confusions.most_common(25):
+        print(f"  {lang}: {t} -> {p}  ({n})")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--share", type=float, default=0.2, help="held-out share per language and intent")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    train, test = split(read_examples(), args.share, args.seed)
+    data = WORK / "data"
+    write_training_data(train, data)
+    model = train_model(data)
+    results = asyncio.run(predict(model, [text for _, _, text in test]))
+    rows = report(test, results)
+    (WORK / "nlu_eval.json").write_text(json.dumps(rows, indent=2), "utf-8")
+    print(f"\nheld out: {len(test)} messages; model: {model.relative_to(ROOT)}; figures in var/bench/nlu_eval.json")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The trained model, cached by the fingerprint of everything that shapes it: train only on change."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT
+
+#: What the model is made of. Changing any of these files means a new model.
+MODEL_INPUTS = ("config.yml", "domain.yml", "nlu_data", "bot/engine_nlu")
+RASA = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+
+
+def fingerprint(root: Path = PROJECT_ROOT) -> str:
+    """A digest of the model inputs' paths and contents."""
+    digest = hashlib.sha256()
+    for name in MODEL_INPUTS:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file.relative_to(root)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def model_path(root: Path = PROJECT_ROOT) -> Path:
+    """Where the model for the current inputs is (or will be) stored."""
+    return root / "models" / f"wegwijs-{fingerprint(root)}.tar.gz"
+
+
+def engine_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
+    """Environment for engine processes: our components importable, TensorFlow quiet, no telemetry."""
+    env = dict(os.environ)
+    env.update({"PYTHONPATH": str(root), "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
+    return env
+
+
+def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
+    """Train unless a model for the current inputs exists; returns the model path."""
+    target = model_path(root)
+    if target.exists() and not force:
+        print(f"model is up to date: {target.relative_to(root)}")
+        return target
+    print(f"training {target.name} (takes several minutes on 2 cores)...", flush=True)
+    # --force: Rasa's own cache does not see our component code, our fingerprint does.
+    subprocess.run([str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml", "--data", "nlu_data",
+                    "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"), "--force"],
+                   cwd=root, env=engine_env(root), check=True)
+    return target
+
+
+if __name__ == "__main__":
+    train(force="--force" in sys.argv)

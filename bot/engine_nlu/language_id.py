@@ -1,0 +1,148 @@
+"""Decide the language of every message before it is tokenized.
+
+The language the person chose (REST `metadata.language`) wins; a message clearly written in another
+supported language (three words or more, confidently detected) is answered in that language with
+an offer to switch. Without a choice the language is detected; short messages ("ok", "hi") are
+marked `undetermined`, so the conversation keeps its language (the NLG endpoint decides from the
+tracker). The result goes into the parse data as
+`language: {code, source: metadata|detected|undetermined, chosen, confidence}`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.engine_nlu.char_ngrams import CharNgramModel
+from bot.engine_nlu.text import dominant_script, words
+
+log = logging.getLogger(__name__)
+
+LANGUAGE = "language"
+MODEL_FILE = "language_model.json"
+SUPPORTED = ("en", "nl", "ar", "fa", "ti", "tr", "so", "fr", "ku", "es")
+CANDIDATES_BY_SCRIPT = {
+    "latin": ("en", "nl", "tr", "so", "fr", "ku", "es"),
+    "arabic": ("ar", "fa"),
+    "ethiopic": ("ti",),
+}
+# Tigrinya and Amharic share the Ethiopic script. These words and letters are frequent in one and
+# rare in the other; Amharic is not a launch language, so it is reported as `am` (unsupported)
+# instead of being answered in Tigrinya that the person may not read well.
+AMHARIC_MARKERS = ("ነው", "አለ", "እንዴት", "ምንድን", "እፈልጋለሁ", "ነኝ", "አዎ", "የት", "ይህ", "እባክህ", "አልችልም")
+TIGRINYA_MARKERS = ("እዩ", "እየ", "ኣለ", "ኣሎ", "ዘሎ", "እንታይ", "ከመይ", "ክንደይ", "ኣይ", "ቐ", "ኸ", "ኹ", "ኽ", "ኣ")
+
+
+def training_language(message: Message) -> str | None:
+    """The language a training example was written in (intent metadata in nlu_data/<lang>/)."""
+    metadata = message.get("metadata") or {}
+    intent_meta = metadata.get("intent") if isinstance(metadata, dict) else None
+    return (intent_meta or {}).get(LANGUAGE) if isinstance(intent_meta, dict) else None
+
+
+def chosen_language(message: Message) -> str | None:
+    """The language the person chose, as the front end sent it in `metadata.language`."""
+    metadata = message.get("metadata") or {}
+    code = metadata.get(LANGUAGE) if isinstance(metadata, dict) else None
+    if not isinstance(code, str):
+        return None
+    base = code.replace("_", "-").split("-")[0].lower()
+    return base if base in SUPPORTED else None
+
+
+def ethiopic_language(text: str) -> str:
+    """`ti` or `am` for text in Ethiopic script, by marker words and letters."""
+    ti = sum(text.count(marker) for marker in TIGRINYA_MARKERS)
+    am = sum(text.count(marker) for marker in AMHARIC_MARKERS)
+    return "am" if am > ti else "ti"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
+class LanguageIdentifier(GraphComponent):
+    """Sets the `language` of each message from the person's choice or by detection."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Defaults: how sure detection must be to overrule a choice or to count on its own."""
+        return {"min_words": 3, "min_confidence": 0.9}
+
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: CharNgramModel | None = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model or CharNgramModel()
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> LanguageIdentifier:
+        """A new, untrained component."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> LanguageIdentifier:
+        """The component with the model learnt in training."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = CharNgramModel.from_dict(json.loads((directory / MODEL_FILE).read_text("utf-8")))
+        except (ValueError, FileNotFoundError):
+            log.warning("no language model in the trained model; detection is off")
+            model = None
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learn each language's character n-grams from the examples of that language."""
+        samples = [(m.get(TEXT), lang) for m in training_data.training_examples
+                   if m.get(TEXT) and (lang := training_language(m))]
+        self.model = CharNgramModel.fit(samples)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_text(json.dumps(self.model.to_dict()), "utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Training examples carry their language in metadata: that is the truth, not a guess."""
+        for message in training_data.training_examples:
+            if lang := training_language(message):
+                message.set(LANGUAGE, {"code": lang, "source": "metadata", "chosen": lang, "confidence": 1.0})
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Set the language of each incoming message (added to the parse output)."""
+        for message in messages:
+            if isinstance(message.get(TEXT), str):
+                message.set(LANGUAGE, self.identify(message.get(TEXT), chosen_language(message)),
+                            add_to_output=True)
+        return messages
+
+    def detect(self, text: str) -> tuple[str | None, float]:
+        """The likeliest language of `text` and how sure the model is."""
+        script = dominant_script(text)
+        if script == "ethiopic":
+            return ethiopic_language(text), 1.0
+        candidates = CANDIDATES_BY_SCRIPT.get(script or "", ())
+        probabilities = self.model.probabilities(text, candidates)
+        if not probabilities:
+            return None, 0.0
+        best = max(probabilities, key=probabilities.__getitem__)
+        return best, probabilities[best]
+
+    def identify(self, text: str, chosen: str | None) -> dict[str, Any]:
+        """The language record for one message."""
+        detected, confidence = self.detect(text)
+        clear = (detected is not None and confidence >= self.config["min_confidence"]
+                 and (len(words(text)) >= self.config["min_words"] or dominant_script(text) == "ethiopic"))
+        if chosen and not (clear and detected != chosen and detected in SUPPORTED):
+            return {"code": chosen, "source": "metadata", "chosen": chosen, "confidence": 1.0}
+        if clear and detected in SUPPORTED:
+            return {"code": detected, "source": "detected", "chosen": chosen, "confidence": round(confidence, 3)}
+        return {"code": detected, "source": "undetermined", "chosen": chosen, "confidence": round(confidence, 3)}

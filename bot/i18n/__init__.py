@@ -1,0 +1,1 @@
+"""Translation: the gettext catalogs in locales/, read and maintained through Babel."""

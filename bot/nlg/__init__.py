@@ -1,0 +1,1 @@
+"""Natural-language generation: every response rendered from the catalogs in the person's language."""

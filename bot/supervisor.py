@@ -1,0 +1,66 @@
+"""`make run`: start the whole assistant on the embedded defaults and stop it all with Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from bot.engine.model import model_path
+from bot.engine.runner import Services, stop_process
+from bot.settings import PROJECT_ROOT, Settings
+
+BANNER = """
+Wegwijs is running.
+  engine (REST):      {engine}/webhooks/rest/webhook   (parse API: {engine}/model/parse)
+  actions + NLG:      {actions}
+  Telegram:           {telegram}
+Chat in the terminal, in another shell:   make chat
+Stop everything with Ctrl-C.
+"""
+
+
+def start_telegram(settings: Settings, log: Path) -> subprocess.Popen | None:
+    """Start the Telegram front end when a token is configured."""
+    if settings.telegram_bot_token is None:
+        return None
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", "telegram"], cwd=PROJECT_ROOT,
+                            stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+def main() -> int:
+    """Run until interrupted."""
+    settings = Settings()
+    model = model_path()
+    if not model.exists():
+        print("no trained model for the current data: run `make train` (make run does it for you)")
+        return 1
+    workdir = PROJECT_ROOT / "var"
+    services = Services(model=model, workdir=workdir, engine_port=int(settings.engine_url.rsplit(":", 1)[-1]),
+                        actions_port=settings.actions_port)
+    print("starting the actions server and the engine (the engine takes about half a minute)...", flush=True)
+    services.start()
+    telegram = start_telegram(settings, workdir / "telegram.log")
+    print(BANNER.format(engine=services.engine_url, actions=services.actions_url,
+                        telegram="running (log: var/telegram.log)" if telegram else
+                        "off: set TELEGRAM_BOT_TOKEN in .env to start it (see docs/telegram.md)"), flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(1):
+            if services.engine and services.engine.poll() is not None:
+                print("the engine stopped; see var/engine.log", file=sys.stderr)
+                return 1
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\nstopping...", flush=True)
+        stop_process(telegram)
+        services.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
