@@ -30,8 +30,10 @@ chat: setup
 	@$(APP)/wegwijs chat $(if $(LANG_CODE),--language $(LANG_CODE))
 
 validate: setup
-	@$(RASA) data validate --domain domain.yml --data nlu_data --fail-on-warnings 2>&1 | grep -E "ERROR|WARNING|UserWarning|Validating|conflict" || true
-	@$(RASA) data validate --domain domain.yml --data nlu_data --fail-on-warnings >/dev/null 2>&1
+	@mkdir -p var
+	@$(RASA) data validate --domain domain.yml --data nlu_data --fail-on-warnings > var/validate.log 2>&1 \
+	  || { grep -E "UserWarning|ERROR|WARNING|Error" -A2 var/validate.log; echo "rasa data validate failed (var/validate.log)"; exit 1; }
+	@echo "rasa data validate --fail-on-warnings: clean"
 
 # Engine-side components are tested in the engine's environment, everything else in the app's.
 test: train validate i18n-check

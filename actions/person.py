@@ -112,11 +112,10 @@ def explain(dispatcher: CollectingDispatcher, known: KnownPhase) -> None:
 class ActionMyPhase(PersonContext, Action):
     """"Where am I?": the linked case's phase, else the reported one, else ask (and remember)."""
 
-    def name(self) -> str:  # noqa: D102
+    def name(self) -> str:
         return "action_my_phase"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,  # noqa: D102
-                  domain: DomainDict) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         known = self.known(tracker.sender_id)
         if known is None:
             dispatcher.utter_message(response="utter_ask_phase", buttons=self.phase_buttons(tracker))
@@ -128,11 +127,10 @@ class ActionMyPhase(PersonContext, Action):
 class ActionNextSteps(PersonContext, Action):
     """"What now?": the key dates that matter today, then what to do in the person's phase."""
 
-    def name(self) -> str:  # noqa: D102
+    def name(self) -> str:
         return "action_next_steps"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,  # noqa: D102
-                  domain: DomainDict) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         known = self.known(tracker.sender_id)
         if known is None:
             buttons = self.phase_buttons(tracker)
@@ -152,11 +150,10 @@ class ActionReportPhase(PersonContext, Action):
     A linked chat keeps its case's phase: only the caseworker changes that.
     """
 
-    def name(self) -> str:  # noqa: D102
+    def name(self) -> str:
         return "action_report_phase"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,  # noqa: D102
-                  domain: DomainDict) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         phase = next(tracker.get_latest_entity_values("phase"), None)
         if not phases.is_phase(phase):
             dispatcher.utter_message(response="utter_ask_phase", buttons=self.phase_buttons(tracker))
@@ -190,11 +187,10 @@ def code_in_message(tracker: Tracker) -> str | None:
 class ActionLinkAccount(PersonContext, Action):
     """Links the chat to a case with a caseworker's one-time code (`/start CODE`, pasted or said)."""
 
-    def name(self) -> str:  # noqa: D102
+    def name(self) -> str:
         return "action_link_account"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,  # noqa: D102
-                  domain: DomainDict) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         # The code is spent or useless after this action: never keep it in the conversation.
         events: list = [SlotSet("link_code", None)]
         text = code_in_message(tracker)
@@ -222,21 +218,24 @@ class ActionLinkAccount(PersonContext, Action):
 class ActionForgetMe(PersonContext, Action):
     """Asks first; on "yes" deletes everything about the person and tells the front end to finish.
 
-    Runs three times in a conversation (see the rules in the report): on `forget_me` it asks,
-    right after its own question `affirm` deletes and `deny` cancels.
+    Rules run it on `forget_me` (it asks) and on `affirm`/`deny` right after it ran: after its own
+    question `affirm` deletes and `deny` cancels; any other yes or no finds nothing open.
     """
 
-    def name(self) -> str:  # noqa: D102
+    def name(self) -> str:
         return "action_forget_me"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,  # noqa: D102
-                  domain: DomainDict) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         asked = last_utterance(tracker) == FORGET_CONFIRM
-        if asked and intent == "deny":
+        if intent in ("affirm", "deny") and not asked:
+            # A yes or no after the question was answered already: nothing is open any more.
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        if intent == "deny":
             dispatcher.utter_message(response="utter_forget_cancelled")
             return []
-        if not (asked and intent == "affirm"):
+        if intent != "affirm":
             dispatcher.utter_message(response=FORGET_CONFIRM)
             return []
         with self.database.session() as session:

@@ -117,7 +117,8 @@ def report(test: list[tuple[str, str, str]], results: list[dict]) -> dict:
         predicted_lang = (result.get("language") or {}).get("code")
         by_lang[lang].append((intent, result["intent"]["name"], predicted_lang, len(text.split()), text))
     rows, confusions = {}, Counter()
-    print(f"\n{'lang':<6}{'n':>5}{'intent acc':>12}{'macro F1':>10}{'lang-id (3+ words)':>20}{'lang-id (all)':>15}  goal")
+    header = f"{'lang':<6}{'n':>5}{'intent acc':>12}{'macro F1':>10}{'lang-id (3+ words)':>20}{'lang-id (all)':>15}"
+    print(f"\n{header}  goal")
     for lang in sorted(by_lang):
         items = by_lang[lang]
         pairs = [(t, p) for t, p, *_ in items]

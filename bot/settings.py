@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     telegram_callback_slots: int = Field(
         5000, description="Telegram: button payloads remembered for callback data (least recently used go)"
     )
+    telegram_outbox_interval_s: float = Field(
+        10.0, description="Telegram: how often the bot looks for proactive messages (phase updates) to send"
+    )
     # --- cases, linking, privacy (bot/cases, bot/privacy, bot/outbox) ---
     tracker_store_url: str = Field(
         f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}",

@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+from bot.db.database import Database
 from bot.engine.model import model_path
 from bot.engine.runner import Services, stop_process
 from bot.settings import PROJECT_ROOT, Settings
@@ -39,7 +40,10 @@ def main() -> int:
         return 1
     workdir = PROJECT_ROOT / "var"
     services = Services(model=model, workdir=workdir, engine_port=int(settings.engine_url.rsplit(":", 1)[-1]),
-                        actions_port=settings.actions_port)
+                        actions_port=settings.actions_port,
+                        env={"DATABASE_URL": settings.database_url, "TRACKER_STORE_URL": settings.tracker_store_url})
+    # Migrate once here, so the processes that share the database never race to do it.
+    Database(settings.database_url).upgrade()
     print("starting the actions server and the engine (the engine takes about half a minute)...", flush=True)
     services.start()
     telegram = start_telegram(settings, workdir / "telegram.log")

@@ -13,7 +13,6 @@ if ! stamp_ok .venv-rasa "$rasa_digest"; then
   py310=$(bash scripts/find-python310.sh)
   echo "setup: engine environment .venv-rasa with $py310"
   [ -x .venv-rasa/bin/python ] || "$py310" -m venv .venv-rasa
-  .venv-rasa/bin/pip install --quiet --upgrade "pip<25" wheel
   .venv-rasa/bin/pip install --quiet -r requirements/rasa.in -c requirements/rasa.lock
   echo "$rasa_digest" > .venv-rasa/.installed
 fi
@@ -26,7 +25,6 @@ if ! stamp_ok .venv "$app_digest"; then
     || { echo "setup: $py is older than 3.11; set PYTHON=/path/to/python3.11" >&2; exit 1; }
   echo "setup: application environment .venv with $("$py" --version)"
   [ -x .venv/bin/python ] || "$py" -m venv .venv
-  .venv/bin/pip install --quiet --upgrade pip
   .venv/bin/pip install --quiet -c requirements/app.lock -e ".[dev]"
   echo "$app_digest" > .venv/.installed
 fi

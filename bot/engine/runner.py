@@ -77,10 +77,17 @@ class Services:
         """The engine's tracker store (SQLite)."""
         return self.workdir / "tracker.db"
 
+    @property
+    def app_env(self) -> dict[str, str]:
+        """Settings every application process of this assistant shares: its database and tracker store."""
+        return {"DATABASE_URL": f"sqlite:///{self.workdir / 'wegwijs.db'}",
+                "TRACKER_STORE_URL": f"sqlite:///{self.tracker_db}",
+                "ENGINE_URL": self.engine_url, **self.env}
+
     def start_actions(self, timeout_s: float = 60) -> None:
         """Start the actions/NLG server and wait for /health."""
         log = self.workdir / "actions.log"
-        env = {**os.environ, **self.env, "PYTHONPATH": str(PROJECT_ROOT)}
+        env = {**os.environ, **self.app_env, "PYTHONPATH": str(PROJECT_ROOT)}
         self.actions = subprocess.Popen(
             [sys.executable, "-m", "bot.actions_server", "--port", str(self.actions_port)],
             cwd=PROJECT_ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)

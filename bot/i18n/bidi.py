@@ -9,8 +9,11 @@ PDI = "\u2069"  # pop directional isolate
 
 _LTR_RUN = re.compile(
     r"https?://\S+"  # URLs
-    r"|\+?\d[\d\s\-/]*\d"  # phone numbers, dates, amounts
-    r"|[A-Za-z][\w&'.\-]*(?:[ \-][A-Za-z0-9][\w&'.\-]*)*"  # Latin names: IND, Ter Apel, 088-112
+    r"|[+€]?\d(?:[\d\s\-/.,:]*\d)?"  # phone numbers, times, dates, amounts: 088-112 2112, 8:30, 14.47
+    # Latin names (IND, Ter Apel); not bot commands: an isolate before "/human" would stop Telegram
+    # from making it a tappable command.
+    # A sentence's full stop after a name stays outside, in the sentence's own direction.
+    r"|(?<![/\w])[A-Za-z](?:[\w&'.\-]*\w)?(?:[ \-][A-Za-z0-9](?:[\w&'.\-]*\w)?)*"
 )
 
 

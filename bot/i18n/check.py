@@ -49,12 +49,16 @@ def check_message(lang: str, message: Message, num_plurals: int) -> list[str]:
         problems.append(f"needs {num_plurals} plural forms for this language, has {len(strings)}.")
     if message.pluralizable and not all(strings):
         problems.append("some plural forms are empty: fill in every form.")
-    expected = Counter(PLACEHOLDER.findall(_sources(message)[0]))
+    sources = _sources(message)
+    # A form may leave out a placeholder only one of the English forms has ("1 day" vs "{days} days"):
+    # which form is which differs between languages (Arabic has six).
+    required = set.intersection(*(set(PLACEHOLDER.findall(s)) for s in sources))
+    allowed = set.union(*(set(PLACEHOLDER.findall(s)) for s in sources))
     for string in filter(None, strings):
-        found = Counter(PLACEHOLDER.findall(string))
-        for name in expected - found:
+        found = set(PLACEHOLDER.findall(string))
+        for name in sorted(required - found):
             problems.append(f"the placeholder {{{name}}} is missing: copy it exactly as in the English text.")
-        for name in found - expected:
+        for name in sorted(found - allowed):
             problems.append(f"{{{name}}} is not in the English text: placeholders must stay as they are.")
         if Counter(MARKUP.findall(string)) != Counter(MARKUP.findall(_sources(message)[0])):
             problems.append("the markup (<...>) differs from the English text: keep the same tags.")

@@ -5,6 +5,6 @@ Deliverer: it claims rows in a transaction, renders them in the person's languag
 and records that they went out. At least once, never twice, across restarts (see delivery.py).
 """
 
-from bot.outbox.delivery import Deliverer, Recipient, delivery_loop
+from bot.outbox.delivery import Deliverer, Recipient, delivery_loop, record_address
 
-__all__ = ["Deliverer", "Recipient", "delivery_loop"]
+__all__ = ["Deliverer", "Recipient", "delivery_loop", "record_address"]

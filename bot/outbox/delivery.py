@@ -49,12 +49,14 @@ def render(renderer: Renderer, message: OutboxMessage, language: str) -> Rendere
     """The message's parts rendered in `language` and joined into one message."""
     rendered = [renderer.render(part["response"], language, part.get("args") or {}, final=False)
                 for part in message.parts]
+    # The text's own language decides right-to-left handling (an English fallback stays as it is).
+    languages = {r.language for r in rendered}
     joined = Rendered(
-        "\n\n".join(r.text for r in rendered), language,
+        "\n\n".join(r.text for r in rendered), languages.pop() if len(languages) == 1 else language,
         [button for r in rendered for button in r.buttons],
         any(r.fallback for r in rendered), all(r.reviewed for r in rendered),
     )
-    return renderer.finish(joined, language)
+    return renderer.finish(joined)
 
 
 class Deliverer:
@@ -124,6 +126,14 @@ class Deliverer:
             else:
                 await asyncio.to_thread(self._settle, message, "retry", "NotAccepted")
         return sent
+
+
+def record_address(database: Database, sender_id: str, channel: str, chat_id: str | int) -> bool:
+    """Where proactive messages for a linked chat go (the front end calls this when the engine's reply
+    carries `{"wegwijs": {"linked": true}}`); False when the chat is not linked.
+    """
+    with database.session() as session:
+        return ChatLinkRepository(session).set_address(sender_id, channel, str(chat_id))
 
 
 async def delivery_loop(deliverer: Deliverer, send: Send, *, channel: str | None = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import aiohttp
 from aiogram import Bot, Dispatcher
@@ -27,10 +28,14 @@ from bot.telegram.commands_menu import set_commands
 from bot.telegram.conversation import Conversation
 from bot.telegram.forget import ForgetService, MemoryForget, PrivacyServiceMissing
 from bot.telegram.outbox import Outbox
+from bot.telegram.proactive import AddressBook, ProactiveDelivery
 from bot.telegram.request_retry import RetryRequests
 from bot.telegram.services import Services
 from bot.telegram.store import MemoryPreferenceStore, PreferenceStore
 from bot.telegram.texts import Texts
+
+if TYPE_CHECKING:
+    from bot.outbox.delivery import Deliverer
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +70,8 @@ class TelegramApp:
     async def close(self) -> None:
         """Tell people whose messages still wait, then close the engine and Bot API connections."""
         try:
+            if self.services.proactive is not None:
+                await self.services.proactive.stop()
             await self.services.conversation.close()
         finally:
             await self.http.close()
@@ -80,14 +87,19 @@ def create_dispatcher(services: Services) -> Dispatcher:
 
     async def on_startup(bot: Bot) -> None:
         await set_commands(bot, services.texts, services.settings.default_language)
+        if services.proactive is not None:
+            services.proactive.start()
 
     dispatcher.startup.register(on_startup)
     return dispatcher
 
 
 async def create_app(settings: Settings, *, store: PreferenceStore | None = None,
-                     forget: ForgetService | None = None, renderer: Renderer | None = None) -> TelegramApp:
-    """Build the front end. `store` and `forget` default to in-memory versions (see store.py, forget.py)."""
+                     forget: ForgetService | None = None, addresses: AddressBook | None = None,
+                     deliverer: Deliverer | None = None, renderer: Renderer | None = None) -> TelegramApp:
+    """Build the front end. `store` and `forget` default to in-memory versions (see store.py, forget.py);
+    with `addresses` and `deliverer` (the app database, see wiring.py) linked chats get proactive messages.
+    """
     bot = create_bot(settings)
     renderer = renderer or build_renderer(settings)
     if store is None:
@@ -101,6 +113,8 @@ async def create_app(settings: Settings, *, store: PreferenceStore | None = None
     callbacks = CallbackStore(settings.telegram_callback_slots,
                               known_payloads(content.entries.values(), content.topics, SUPPORTED_LANGUAGES))
     outbox = Outbox(bot, store, callbacks)
-    conversation = Conversation(bot, engine, outbox, texts, store, forget, settings)
-    services = Services(settings, texts, store, callbacks, outbox, conversation)
+    conversation = Conversation(bot, engine, outbox, texts, store, forget, settings, addresses)
+    proactive = (ProactiveDelivery(deliverer, outbox, callbacks, settings.telegram_outbox_interval_s)
+                 if deliverer is not None else None)
+    services = Services(settings, texts, store, callbacks, outbox, conversation, proactive)
     return TelegramApp(bot, create_dispatcher(services), services, http)

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.telegram.payloads import change_language
+
 
 class PayloadButton(CallbackData, prefix="p"):
     """A button that sends an engine payload, by id (see CallbackStore)."""
@@ -31,12 +33,6 @@ class LanguageButton(CallbackData, prefix="l"):
 
 class OpenLanguagePicker(CallbackData, prefix="lp"):
     """The button that opens the language picker."""
-
-
-class ForgetAnswer(CallbackData, prefix="f"):
-    """The answer to "delete everything?"."""
-
-    confirm: bool
 
 
 def payload_id(payload: str) -> str:
@@ -82,5 +78,5 @@ def known_payloads(entries: Iterable[object], topics: Iterable[str], languages: 
     """
     payloads = {b.payload for e in entries for b in getattr(e, "buttons", ())}
     payloads.update(f"/{t}" for t in topics)
-    payloads.update(f'/change_language{{"language": "{code}"}}' for code in languages)
+    payloads.update(change_language(code) for code in languages)
     return payloads

@@ -7,10 +7,12 @@ import asyncio
 import logging
 import sys
 
+from bot.actions_server import build_renderer
 from bot.settings import Settings
 from bot.telegram.app import MissingToken, create_app
 from bot.telegram.commands_menu import set_commands
 from bot.telegram.webhook import WebhookConfigError
+from bot.telegram.wiring import database_services
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -23,7 +25,7 @@ async def _run(settings: Settings) -> None:
     from bot.telegram.polling import run_polling
     from bot.telegram.webhook import run_webhook
 
-    app = await create_app(settings)
+    app = await create_app(settings, **database_services(settings, build_renderer(settings)))
     if settings.telegram_mode == "webhook":
         await run_webhook(app, settings)
     else:
@@ -64,8 +66,9 @@ def commands(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `wegwijs telegram run|commands`."""
-    parser = subparsers.add_parser("telegram", help="the Telegram front end")
-    sub = parser.add_subparsers(dest="telegram_command", required=True)
+    parser = subparsers.add_parser("telegram", help="the Telegram front end (`wegwijs telegram` = run)")
+    parser.set_defaults(handler=run, mode=None, verbose=False)
+    sub = parser.add_subparsers(dest="telegram_command")
     run_parser = sub.add_parser("run", help="run the bot (needs TELEGRAM_BOT_TOKEN and a running engine)")
     run_parser.add_argument("--mode", choices=("polling", "webhook"), help="override TELEGRAM_MODE")
     run_parser.add_argument("--verbose", action="store_true", help="debug logging")

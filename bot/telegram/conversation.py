@@ -16,6 +16,7 @@ from bot.telegram.forget import ForgetService
 from bot.telegram.outbox import Outbox
 from bot.telegram.pending import PendingMessage, PendingQueue
 from bot.telegram.person import Person
+from bot.telegram.proactive import AddressBook, NoAddressBook, says_linked
 from bot.telegram.store import PreferenceStore
 from bot.telegram.texts import Texts
 from bot.telegram.typing_indicator import typing
@@ -32,13 +33,15 @@ class Conversation:
     """Relays texts and button payloads to the engine and delivers its replies."""
 
     def __init__(self, bot: Bot, engine: EngineClient, outbox: Outbox, texts: Texts,
-                 store: PreferenceStore, forget: ForgetService, settings: Settings) -> None:
+                 store: PreferenceStore, forget: ForgetService, settings: Settings,
+                 addresses: AddressBook | None = None) -> None:
         self.bot = bot
         self.engine = engine
         self.outbox = outbox
         self.texts = texts
         self.store = store
         self.forget_service = forget
+        self.addresses = addresses or NoAddressBook()
         self.pending = PendingQueue(
             self._answer, self.tell_not_answered, engine.is_ready,
             per_chat=settings.telegram_pending_per_chat,
@@ -70,12 +73,14 @@ class Conversation:
         await self.deliver(person, replies)
 
     async def deliver(self, person: Person, replies: Sequence[BotReply]) -> None:
-        """Send the engine's replies in order; remember a language switch; forget when asked."""
+        """Send the engine's replies in order; remember a language switch and a new link; forget when asked."""
         forget = False
         for reply in replies:
             if code := normalise(reply.language_switch):
                 await self.store.set_language(person.sender, code)
                 person = replace(person, chosen=code)
+            if says_linked(reply):
+                await self.addresses.record(person.sender, person.chat_id)
             forget = forget or wants_forget(reply)
             await self.outbox.send_reply(person, reply)
         if forget:

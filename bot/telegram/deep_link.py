@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from bot.cases import codes
 
 
@@ -11,8 +9,3 @@ def link_code(argument: str | None) -> str | None:
     """The link code in a /start argument, as people see it (XXXXX-XXXXX), or None when it is not one."""
     canonical = codes.normalise(argument)
     return codes.display(canonical) if canonical else None
-
-
-def link_payload(code: str) -> str:
-    """The engine payload that links the conversation to the case with this code."""
-    return "/link_account" + json.dumps({"link_code": code})

@@ -1,8 +1,8 @@
 """Forgetting a person when they ask (/forget, or the engine's `{"wegwijs": {"forget": true}}`).
 
 The front end drops what it holds itself (the chats' waiting messages) and hands the rest to a
-`ForgetService`. The application database's privacy service (bot.privacy) is that service in
-production; until it is wired in, `MemoryForget` clears the in-memory preference store.
+`ForgetService`: in production the app database's (bot.privacy.frontend.DatabaseForget, wired in
+by bot.telegram.wiring), in tests and development `MemoryForget` on the in-memory store.
 """
 
 from __future__ import annotations
@@ -34,10 +34,8 @@ class MemoryForget:
 
 
 class PrivacyServiceMissing:
-    """HOOK: stands in for bot.privacy until the database's forget service is wired in.
-
-    Pass the real service to `create_app(forget=...)`; this one only logs that nothing was deleted.
-    """
+    """Used when a store other than the in-memory one comes without a forget service: nothing can be
+    deleted, so it says so loudly. Pass the real service to `create_app(forget=...)`."""
 
     async def forget(self, sender: str) -> None:
         """Log loudly: the preference store is not in memory, so something else must delete it."""

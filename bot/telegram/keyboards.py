@@ -1,4 +1,4 @@
-"""Inline keyboards: engine buttons, the language picker, the forget confirmation."""
+"""Inline keyboards: engine buttons, the language picker, the welcome and "ask for a person" buttons."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine.client import Button
 from bot.languages import SUPPORTED_LANGUAGES, own_name
+from bot.telegram import payloads
 from bot.telegram import texts as t
-from bot.telegram.callbacks import CallbackStore, ForgetAnswer, LanguageButton, OpenLanguagePicker
+from bot.telegram.callbacks import CallbackStore, LanguageButton, OpenLanguagePicker
 from bot.telegram.texts import Texts
 
 #: Button titles longer than this go one per row, so they are not cut off on a narrow screen.
@@ -56,23 +57,15 @@ def language_picker(start: bool = False) -> InlineKeyboardMarkup:
 def welcome_keyboard(texts: Texts, lang: str, store: CallbackStore) -> InlineKeyboardMarkup:
     """Under the welcome: the topic menu, a person, and the way to another language."""
     return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=texts.label(t.LABEL_MENU, lang), callback_data=store.put("/help")),
+        [InlineKeyboardButton(text=texts.label(t.LABEL_MENU, lang), callback_data=store.put(payloads.HELP)),
          InlineKeyboardButton(text=texts.get(t.BUTTON_LANGUAGE, lang),
                               callback_data=OpenLanguagePicker().pack())],
-        [InlineKeyboardButton(text=texts.label(t.LABEL_HUMAN, lang), callback_data=store.put("/request_human"))],
+        [InlineKeyboardButton(text=texts.label(t.LABEL_HUMAN, lang), callback_data=store.put(payloads.REQUEST_HUMAN))],
     ])
 
 
 def human_keyboard(texts: Texts, lang: str, store: CallbackStore) -> InlineKeyboardMarkup:
     """One button to ask for a person (under "I can only read text")."""
     return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=texts.label(t.LABEL_HUMAN, lang), callback_data=store.put("/request_human"))],
+        [InlineKeyboardButton(text=texts.label(t.LABEL_HUMAN, lang), callback_data=store.put(payloads.REQUEST_HUMAN))],
     ])
-
-
-def forget_keyboard(texts: Texts, lang: str) -> InlineKeyboardMarkup:
-    """Yes / no under "delete everything?"."""
-    return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=texts.get(t.FORGET_YES, lang), callback_data=ForgetAnswer(confirm=True).pack()),
-        InlineKeyboardButton(text=texts.get(t.FORGET_NO, lang), callback_data=ForgetAnswer(confirm=False).pack()),
-    ]])

@@ -8,6 +8,7 @@ from bot.settings import Settings
 from bot.telegram.callbacks import CallbackStore
 from bot.telegram.conversation import Conversation
 from bot.telegram.outbox import Outbox
+from bot.telegram.proactive import ProactiveDelivery
 from bot.telegram.store import PreferenceStore
 from bot.telegram.texts import Texts
 
@@ -22,3 +23,4 @@ class Services:
     callbacks: CallbackStore
     outbox: Outbox
     conversation: Conversation
+    proactive: ProactiveDelivery | None = None

@@ -28,11 +28,14 @@ class PreferenceStore(Protocol):
 class SyncPreferenceStore(Protocol):
     """The same interface with plain methods (e.g. a store built on synchronous SQLAlchemy)."""
 
-    def get_language(self, sender: str) -> str | None: ...
+    def get_language(self, sender: str) -> str | None:
+        """The language the person chose, or None."""
 
-    def set_language(self, sender: str, language: str) -> None: ...
+    def set_language(self, sender: str, language: str) -> None:
+        """Remember the language the person chose."""
 
-    def mark_inactive(self, sender: str, inactive: bool = True) -> None: ...
+    def mark_inactive(self, sender: str, inactive: bool = True) -> None:
+        """The person blocked the bot (True) or came back (False)."""
 
 
 class MemoryPreferenceStore:

@@ -9,9 +9,7 @@ from bot.languages import is_rtl
 from bot.nlg.renderer import Renderer
 
 WELCOME = "telegram_welcome"
-CHOOSE_LANGUAGE = "telegram_choose_language"
 LINK_INVALID = "telegram_link_invalid"
-NOT_TEXT = "telegram_not_text"
 VOICE = "telegram_voice"
 PHOTO = "telegram_photo"
 STICKER = "telegram_sticker"
@@ -22,17 +20,18 @@ EDITED = "telegram_edited"
 FORWARDED = "telegram_forwarded"
 GROUP_ONLY_PRIVATE = "telegram_group_only_private"
 FLOOD = "telegram_flood"
-ENGINE_DOWN = "telegram_engine_down"
 NOT_ANSWERED = "telegram_not_answered"
-ERROR = "telegram_error"
 BUTTON_EXPIRED = "telegram_button_expired"
 PRIVACY = "telegram_privacy"
 PRIVACY_RETENTION = "telegram_privacy_retention"
-FORGET_CONFIRM = "telegram_forget_confirm"
-FORGET_YES = "telegram_forget_yes"
-FORGET_NO = "telegram_forget_no"
-FORGET_CANCELLED = "telegram_forget_cancelled"
 BUTTON_LANGUAGE = "telegram_button_language"
+
+#: Texts every front end shares (bot/content/answers/system.yml): the same words as the terminal chat.
+CHOOSE_LANGUAGE = "utter_choose_language"
+NOT_TEXT = "ui_text_only"
+ENGINE_DOWN = "ui_engine_waiting"
+MESSAGE_TOO_LONG = "ui_message_too_long"
+ERROR = "utter_missing_answer"
 
 #: Labels of buttons.yml the front end reuses (the same words as under the engine's answers).
 LABEL_MENU = "menu"

@@ -7,10 +7,12 @@ import re
 import pytest
 
 from bot.cases import codes
+from bot.cases.service import get_case
 from bot.cli import main
 from bot.db.database import Database
 from bot.db.models import ChatLink, OutboxMessage
 from bot.db.repositories import ChatLinkRepository, LinkCodeRepository
+from bot.db.types import utcnow
 
 
 @pytest.fixture
@@ -36,19 +38,14 @@ def test_create_a_case_and_a_code(cli, database: Database) -> None:
     assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}", code)
     assert f"https://t.me/wegwijs_test_bot?start={codes.normalise(code)}" in out
     with database.session() as session:
-        (stored,) = LinkCodeRepository(session).session.query(LinkCodeRepository(session).session
-                                                              .get_bind().dialect and __import__(
-                                                                  "bot.db.models").db.models.LinkCode).all()
+        (stored,) = LinkCodeRepository(session).for_case(get_case(session, "WW-ANNA1"))
         assert stored.code_hash == codes.code_hash(codes.normalise(code), "cli-test-key")
 
 
 def test_change_phase_dates_and_show(cli, database: Database) -> None:
     cli("case", "create", "--ref", "WW-ANNA1", "--phase", "general_procedure")
     with database.session() as session:
-        from bot.cases.service import get_case
-
-        ChatLinkRepository(session).link("te-anna", get_case(session, "WW-ANNA1"), __import__("bot.db.types")
-                                         .db.types.utcnow())
+        ChatLinkRepository(session).link("te-anna", get_case(session, "WW-ANNA1"), utcnow())
     status, out, _ = cli("case", "phase", "WW-ANNA1", "decision", "--on", "2026-12-01")
     assert status == 0 and "general_procedure -> decision (1 linked chat(s) will be told)" in out
     status, out, _ = cli("case", "dates", "WW-ANNA1", "--appeal-deadline", "2026-12-12", "--interview", "none")
@@ -66,9 +63,6 @@ def test_change_phase_dates_and_show(cli, database: Database) -> None:
 def test_unlink_and_delete(cli, database: Database) -> None:
     cli("case", "create", "--ref", "WW-ANNA1", "--phase", "appeal")
     with database.session() as session:
-        from bot.cases.service import get_case
-        from bot.db.types import utcnow
-
         ChatLinkRepository(session).link("te-anna", get_case(session, "WW-ANNA1"), utcnow())
     assert cli("case", "unlink", "WW-ANNA1")[1].strip() == "case WW-ANNA1: 1 chat(s) unlinked"
     assert cli("case", "delete", "WW-ANNA1")[0] == 1  # needs --yes

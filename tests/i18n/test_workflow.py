@@ -60,7 +60,8 @@ def test_update_marks_a_changed_source_as_needing_review(project):
     (content / "answers" / "test.yml").write_text(yaml.safe_dump(changed), "utf-8")
     workflow.extract(content, locales)
     workflow.update(locales, ["nl"])
-    message = next(m for m in workflow.read_catalog(workflow.po_path(locales, "nl"), "nl") if m.context == "utter_hello")
+    catalog = workflow.read_catalog(workflow.po_path(locales, "nl"), "nl")
+    message = next(m for m in catalog if m.context == "utter_hello")
     assert message.string == "Hallo {name}!" and "fuzzy" in message.flags
     assert workflow.status(locales)[0].needs_review == 1
 
@@ -110,7 +111,8 @@ def test_check_explains_each_problem_to_a_translator(project, strings, expected)
 def test_a_correct_catalog_passes_the_check(project):
     _, locales = project
     workflow.update(locales, ["fr"])
-    translate(locales, "fr", {"utter_hello": "Bonjour {name} !", "utter_days": ("dans {days} jour", "dans {days} jours", "dans {days} jours")})
+    days = ("dans {days} jour", "dans {days} jours", "dans {days} jours")
+    translate(locales, "fr", {"utter_hello": "Bonjour {name} !", "utter_days": days})
     assert check.check_catalogs(locales) == []
 
 

@@ -116,3 +116,16 @@ def test_arguments_are_formatted_by_babel():
 def test_isolating_twice_changes_nothing():
     once = isolate_ltr_runs("اتصل بـ 112")
     assert isolate_ltr_runs(once) == once
+
+
+@pytest.mark.parametrize("run", ["14.47", "8:30", "1,800", "088-112 2112", "Ter Apel", "€14"])
+def test_ltr_runs_stay_whole_in_rtl_text(run):
+    assert f"{LRI}{run}{PDI}" in isolate_ltr_runs(f"اكتب {run} الآن")
+
+
+def test_a_full_stop_after_a_latin_name_stays_in_the_sentence():
+    assert isolate_ltr_runs("اتصل بـ IND.") == f"اتصل بـ {LRI}IND{PDI}."
+
+
+def test_bot_commands_stay_tappable_in_rtl_text():
+    assert isolate_ltr_runs("اكتب /human الآن") == "اكتب /human الآن"

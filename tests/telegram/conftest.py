@@ -8,7 +8,7 @@ the engine to say something specific or to see what the front end sent it.
 from __future__ import annotations
 
 import asyncio
-import inspect
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,12 +25,9 @@ from tests.telegram.fake_engine import FakeEngine
 from tests.telegram.standin import TOKEN, BotApiStandIn
 
 
-async def _maybe_await(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
 class RealEngine:
-    """The project's `assistant` fixture seen through the fake engine's interface."""
+    """The project's `assistant` fixture (bot.engine.runner.Services) seen through the fake engine's
+    interface; its blocking start and stop run in a thread so the bot under test keeps running."""
 
     def __init__(self, assistant: Any) -> None:
         self.assistant = assistant
@@ -41,13 +38,13 @@ class RealEngine:
         return self.assistant.engine_url
 
     async def stop_engine(self) -> None:
-        await _maybe_await(await asyncio.to_thread(self.assistant.stop_engine))
+        await asyncio.to_thread(self.assistant.stop_engine)
         self.stopped = True
 
     async def start_engine(self) -> None:
         """Start it again (only if this test stopped it: the fixture starts it once per session)."""
         if self.stopped:
-            await _maybe_await(await asyncio.to_thread(self.assistant.start_engine))
+            await asyncio.to_thread(self.assistant.start_engine)
             self.stopped = False
 
 
@@ -108,11 +105,8 @@ async def polling_bot(settings: Settings, **kwargs: Any) -> AsyncIterator[Telegr
     try:
         yield app
     finally:
-        with_timeout = asyncio.wait_for(app.dispatcher.stop_polling(), 10)
-        try:
-            await with_timeout
-        except RuntimeError:
-            pass  # polling never started (the test failed early)
+        with contextlib.suppress(RuntimeError):  # polling never started (the test failed early)
+            await asyncio.wait_for(app.dispatcher.stop_polling(), 10)
         await asyncio.wait_for(task, 15)
 
 

@@ -45,7 +45,12 @@ def answer(message: str, language: str) -> list[Reply]:
     if message == "/phase_general_procedure":
         return [{"text": GENERAL_PROCEDURE[lang]}]
     if message == "/forget_me":
+        return [{"text": "Delete everything?", "buttons": [{"title": "Yes", "payload": "/affirm"},
+                                                           {"title": "No", "payload": "/deny"}]}]
+    if message == "/affirm":
         return [{"text": "Everything is deleted."}, {"custom": {"wegwijs": {"forget": True}}}]
+    if message == "/deny":
+        return [{"text": "Nothing was deleted."}]
     return [{"text": f"echo: {message}"}]
 
 

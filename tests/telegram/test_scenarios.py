@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 
 from aiohttp import ClientSession
 
@@ -89,23 +88,6 @@ async def test_engine_stopped_mid_conversation(standin, engine) -> None:
         [answer] = await chat.next_messages(timeout=120)
         assert answer["text"] != moment["text"]
         assert not app.services.conversation.pending.has_pending(chat.chat_id)
-
-
-async def test_engine_that_stays_down_the_person_is_told(standin, engine) -> None:
-    settings = make_settings(standin, engine.engine_url, telegram_engine_retry_s=1.5)
-    async with polling_bot(settings) as app:
-        chat = Chat(standin, app, updates.user(5005, language_code="en"))
-        await engine.stop_engine()
-        try:
-            started = time.monotonic()
-            chat.send("hello")
-            chat.send("are you there?")
-            moment, not_answered = await chat.next_messages(2, timeout=30)
-            assert moment["text"] == app.services.texts.get(t.ENGINE_DOWN, "en")
-            assert not_answered["text"] == app.services.texts.get(t.NOT_ANSWERED, "en", count=2)
-            assert time.monotonic() - started >= 1.5
-        finally:
-            await engine.start_engine()
 
 
 async def test_webhook_call_with_a_wrong_secret_gets_403(standin, engine, unused_tcp_port) -> None:

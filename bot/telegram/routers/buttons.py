@@ -1,4 +1,4 @@
-"""Button presses: engine payloads, a language picked, the language picker, the forget question.
+"""Button presses: engine payloads, a language picked, the language picker.
 
 Every press was already answered by the AnswerCallbacks middleware; these handlers only act.
 """
@@ -11,18 +11,12 @@ from aiogram import Router
 from aiogram.types import CallbackQuery
 
 from bot.languages import normalise
+from bot.telegram import payloads
 from bot.telegram import texts as t
-from bot.telegram.callbacks import ForgetAnswer, LanguageButton, OpenLanguagePicker, PayloadButton
+from bot.telegram.callbacks import LanguageButton, OpenLanguagePicker, PayloadButton
 from bot.telegram.keyboards import language_picker, welcome_keyboard
 from bot.telegram.person import Person
 from bot.telegram.services import Services
-
-FORGET_PAYLOAD = "/forget_me"
-
-
-def change_language_payload(code: str) -> str:
-    """The engine payload that switches the conversation's language."""
-    return f'/change_language{{"language": "{code}"}}'
 
 
 async def _remove_keyboard(query: CallbackQuery, services: Services) -> None:
@@ -52,22 +46,12 @@ async def language(query: CallbackQuery, callback_data: LanguageButton, person: 
         await services.outbox.send(person, services.texts.get(t.WELCOME, code),
                                    welcome_keyboard(services.texts, code, services.callbacks))
     else:
-        await services.conversation.ask(person, change_language_payload(code))
+        await services.conversation.ask(person, payloads.change_language(code))
 
 
 async def open_picker(query: CallbackQuery, person: Person, services: Services) -> None:
     """The "Language" button under the welcome."""
     await services.outbox.send(person, services.texts.get(t.CHOOSE_LANGUAGE, person.language), language_picker())
-
-
-async def forget_answer(query: CallbackQuery, callback_data: ForgetAnswer, person: Person,
-                        services: Services) -> None:
-    """Yes: the engine deletes everything (and tells the front end to forget too). No: nothing happens."""
-    await _remove_keyboard(query, services)
-    if callback_data.confirm:
-        await services.conversation.ask(person, FORGET_PAYLOAD)
-    else:
-        await services.outbox.send(person, services.texts.get(t.FORGET_CANCELLED, person.language))
 
 
 async def unknown(query: CallbackQuery, person: Person, services: Services) -> None:
@@ -81,6 +65,5 @@ def create_router() -> Router:
     router.callback_query.register(payload, PayloadButton.filter())
     router.callback_query.register(language, LanguageButton.filter())
     router.callback_query.register(open_picker, OpenLanguagePicker.filter())
-    router.callback_query.register(forget_answer, ForgetAnswer.filter())
     router.callback_query.register(unknown)
     return router

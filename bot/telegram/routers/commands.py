@@ -1,4 +1,8 @@
-"""The bot's commands: /start, /language, /menu, /help, /myphase, /human, /privacy, /forget."""
+"""The bot's commands: /start, /language, /menu, /help, /myphase, /human, /privacy, /forget.
+
+/forget goes to the engine: its forget-me action asks first (in the person's language, saying what
+will be deleted) and deletes on "yes"; its reply then tells the front end to forget too.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,21 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
+from bot.telegram import payloads
 from bot.telegram import texts as t
-from bot.telegram.deep_link import link_code, link_payload
-from bot.telegram.keyboards import forget_keyboard, language_picker, welcome_keyboard
+from bot.telegram.deep_link import link_code
+from bot.telegram.keyboards import language_picker, welcome_keyboard
 from bot.telegram.person import Person
 from bot.telegram.services import Services
 
 #: Commands that are only a shortcut to an engine intent.
 ENGINE_COMMANDS = {
-    "menu": "/help",
-    "help": "/help",
-    "myphase": "/my_phase",
-    "human": "/request_human",
+    "menu": payloads.HELP,
+    "help": payloads.HELP,
+    "myphase": payloads.MY_PHASE,
+    "human": payloads.REQUEST_HUMAN,
+    # The engine asks "delete everything?" with yes/no buttons, and deletes on yes.
+    "forget": payloads.FORGET_ME,
 }
 
 
@@ -40,7 +47,7 @@ async def link(person: Person, argument: str, services: Services) -> None:
     if code is None:
         await services.outbox.send(person, services.texts.get(t.LINK_INVALID, person.language))
         return
-    await services.conversation.ask(person, link_payload(code))
+    await services.conversation.ask(person, payloads.link_account(code))
 
 
 async def choose_language(message: Message, person: Person, services: Services) -> None:
@@ -50,7 +57,7 @@ async def choose_language(message: Message, person: Person, services: Services) 
 
 
 async def engine_shortcut(message: Message, command: CommandObject, person: Person, services: Services) -> None:
-    """/menu, /help, /myphase, /human: the engine answers them like the matching question."""
+    """/menu, /help, /myphase, /human, /forget: the engine answers them like the matching question."""
     await services.conversation.ask(person, ENGINE_COMMANDS[command.command.lower()])
 
 
@@ -61,12 +68,6 @@ async def privacy(message: Message, person: Person, services: Services) -> None:
     await services.outbox.send(person, services.texts.get(t.PRIVACY, person.language, retention=retention))
 
 
-async def forget(message: Message, person: Person, services: Services) -> None:
-    """/forget: ask first; the answer is handled in the buttons router."""
-    await services.outbox.send(person, services.texts.get(t.FORGET_CONFIRM, person.language),
-                               forget_keyboard(services.texts, person.language))
-
-
 def create_router() -> Router:
     """The command handlers."""
     router = Router(name="commands")
@@ -74,5 +75,4 @@ def create_router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.message.register(engine_shortcut, Command(*ENGINE_COMMANDS, ignore_case=True))
     router.message.register(privacy, Command("privacy"))
-    router.message.register(forget, Command("forget"))
     return router
