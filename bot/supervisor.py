@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from bot.db.database import Database
 from bot.engine.model import model_path
 from bot.engine.runner import Services, stop_process
+from bot.privacy.retention import purge_with_settings
 from bot.settings import PROJECT_ROOT, Settings
 
 BANNER = """
@@ -29,6 +32,26 @@ def start_telegram(settings: Settings, log: Path) -> subprocess.Popen | None:
         return None
     return subprocess.Popen([sys.executable, "-m", "bot.cli", "telegram"], cwd=PROJECT_ROOT,
                             stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+class RetentionSchedule:
+    """The retention purge (docs/privacy.md): once at start, then every day while running."""
+
+    def __init__(self, settings: Settings, every_s: float = 24 * 3600) -> None:
+        self.settings = settings
+        self.database = Database(settings.database_url)
+        self.every_s = every_s
+        self.next_run = time.monotonic()
+
+    def run_if_due(self) -> None:
+        """Purge when the day is over; a failure is logged and tried again next time."""
+        if time.monotonic() < self.next_run:
+            return
+        self.next_run = time.monotonic() + self.every_s
+        try:
+            purge_with_settings(self.settings, self.database)
+        except Exception:  # noqa: BLE001 - the assistant keeps running; the purge retries tomorrow
+            logging.getLogger(__name__).exception("retention purge failed")
 
 
 def main() -> int:
@@ -52,8 +75,10 @@ def main() -> int:
                         "off: set TELEGRAM_BOT_TOKEN in .env to start it (see docs/telegram.md)"), flush=True)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    retention = RetentionSchedule(settings)
     try:
         while not stop.wait(1):
+            retention.run_if_due()
             if services.engine and services.engine.poll() is not None:
                 print("the engine stopped; see var/engine.log", file=sys.stderr)
                 return 1

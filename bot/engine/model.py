@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT
@@ -47,11 +48,21 @@ def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
     if target.exists() and not force:
         print(f"model is up to date: {target.relative_to(root)}")
         return target
-    print(f"training {target.name} (takes several minutes on 2 cores)...", flush=True)
+    log = root / "var" / "train.log"
+    log.parent.mkdir(exist_ok=True)
+    print(f"training {target.name} (about 15 minutes on 2 cores; progress in {log.relative_to(root)})...",
+          flush=True)
+    started = time.monotonic()
     # --force: Rasa's own cache does not see our component code, our fingerprint does.
-    subprocess.run([str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml", "--data", "nlu_data",
-                    "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"), "--force"],
-                   cwd=root, env=engine_env(root), check=True)
+    with log.open("wb") as out:
+        done = subprocess.run([str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml",
+                               "--data", "nlu_data", "--out", "models",
+                               "--fixed-model-name", target.name.removesuffix(".tar.gz"), "--force"],
+                              cwd=root, env=engine_env(root), stdout=out, stderr=subprocess.STDOUT)
+    if done.returncode != 0 or not target.exists():
+        print(log.read_text("utf-8", errors="replace")[-4000:], file=sys.stderr)
+        raise SystemExit(f"training failed (exit {done.returncode}); the full log is {log}")
+    print(f"trained in {time.monotonic() - started:.0f} s: {target.relative_to(root)}", flush=True)
     return target
 
 

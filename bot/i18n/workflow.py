@@ -55,7 +55,7 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write a .po or .pot file (wrapped at 100 columns, sorted as extracted)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, include_previous=True)
+        write_po(handle, catalog, width=100, include_previous=False)
 
 
 def is_unreviewed(message: Message) -> bool:
