@@ -3,6 +3,7 @@ real actions/NLG server, talking HTTP on free ports. It starts once per test ses
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,11 +25,18 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """The running engine + actions server (the model is trained by `make test` before pytest)."""
-    model = model_path()
-    if not model.exists():
-        pytest.fail(f"no trained model at {model}: run the tests with `make test`, which trains it")
+def model() -> Path:
+    """The trained model for the current data (`make test` trains it before pytest runs)."""
+    # WEGWIJS_MODEL lets a developer run the engine tests against a model they already have.
+    path = Path(os.environ.get("WEGWIJS_MODEL") or model_path())
+    if not path.exists():
+        pytest.fail(f"no trained model at {path}: run the tests with `make test`, which trains it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def assistant(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The running engine + actions server."""
     services = Services(model=model, workdir=tmp_path_factory.mktemp("assistant"))
     services.start()
     yield services

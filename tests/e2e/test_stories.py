@@ -7,15 +7,13 @@ import subprocess
 import pytest
 import yaml
 
-from bot.engine.model import RASA, engine_env, model_path
+from bot.engine.model import RASA, engine_env
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.engine
 
 
-def test_every_test_story_passes(tmp_path):
-    model = model_path()
-    assert model.exists(), "run through `make test`, which trains the model first"
+def test_every_test_story_passes(model, tmp_path):
     run = subprocess.run(
         [str(RASA), "test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(tmp_path),
          "--no-plot"],
