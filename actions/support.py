@@ -18,7 +18,7 @@ def _content_at(path: Path) -> Content:
 
 
 def settings() -> Settings:
-    """Settings for this actions server (read from the environment once per call site)."""
+    """Settings for this actions server, read from the environment (call once per action run)."""
     return Settings()
 
 
@@ -34,10 +34,11 @@ def language(tracker: Tracker) -> str:
 
 def last_utterance(tracker: Tracker, suffixes: tuple[str, ...] = ()) -> str | None:
     """The most recent response the bot uttered (optionally one that has one of `suffixes`)."""
+    entries = content().entries if suffixes else {}
     for event in reversed(tracker.events):
         if event.get("event") != "bot":
             continue
         name = (event.get("metadata") or {}).get("utter_action")
-        if name and (not suffixes or any(f"{name}{s}" in content().entries for s in suffixes)):
+        if name and (not suffixes or any(f"{name}{s}" in entries for s in suffixes)):
             return name
     return None

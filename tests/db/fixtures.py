@@ -60,7 +60,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return url
     url = postgres_url()
     if url is None:
-        pytest.skip(f"PostgreSQL run skipped: set {POSTGRES_ENV} (bash scripts/postgres-test-db.sh prints it)")
+        pytest.skip(reason=f"PostgreSQL run skipped: set {POSTGRES_ENV} (bash scripts/postgres-test-db.sh prints it)")
     _reset_postgres(url)
     return url
 
