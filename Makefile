@@ -37,7 +37,7 @@ validate: setup
 
 # Engine-side components are tested in the engine's environment, everything else in the app's.
 test: train validate i18n-check
-	@.venv-rasa/bin/python -m pytest --noconftest -p no:cacheprovider -q -W ignore::DeprecationWarning tests/engine_nlu
+	@.venv-rasa/bin/python -m pytest --noconftest -p no:cacheprovider -p no:warnings -q tests/engine_nlu
 	@$(APP)/python -m pytest -q --ignore=tests/engine_nlu $(PYTEST_ARGS)
 
 bench-nlu: setup
