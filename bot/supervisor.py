@@ -68,13 +68,19 @@ def main() -> int:
     # Migrate once here, so the processes that share the database never race to do it.
     Database(settings.database_url).upgrade()
     print("starting the actions server and the engine (the engine takes about half a minute)...", flush=True)
-    services.start()
+    try:
+        services.start()
+    except BaseException:  # Ctrl-C or a failure while starting: leave nothing running
+        services.stop()
+        raise
     telegram = start_telegram(settings, workdir / "telegram.log")
     print(BANNER.format(engine=services.engine_url, actions=services.actions_url,
                         telegram="running (log: var/telegram.log)" if telegram else
                         "off: set TELEGRAM_BOT_TOKEN in .env to start it (see docs/telegram.md)"), flush=True)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Explicit handlers: a process started in the background inherits an ignored SIGINT.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
     retention = RetentionSchedule(settings)
     try:
         while not stop.wait(1):
@@ -82,8 +88,6 @@ def main() -> int:
             if services.engine and services.engine.poll() is not None:
                 print("the engine stopped; see var/engine.log", file=sys.stderr)
                 return 1
-    except KeyboardInterrupt:
-        pass
     finally:
         print("\nstopping...", flush=True)
         stop_process(telegram)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -123,10 +122,10 @@ class Services:
 
 
 def stop_process(process: subprocess.Popen | None) -> None:
-    """Interrupt a process like Ctrl-C would, and kill it if it does not stop in 15 s."""
+    """Ask a process to stop (SIGTERM), and kill it if it has not stopped in 15 s."""
     if process is None or process.poll() is not None:
         return
-    process.send_signal(signal.SIGINT)
+    process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
