@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from bot.i18n.catalog import DOMAIN, UNREVIEWED_FILE
+from bot.languages import SOURCE_LANGUAGE
 
 UNREVIEWED_MARK = "Unreviewed"
 METHOD_MAP = [
@@ -102,7 +103,12 @@ def update(locales_dir: Path, languages: list[str] | None = None) -> list[str]:
             fresh = Message(message.id, "" if not message.pluralizable else ("",) * new.num_plurals,
                             locations=message.locations, auto_comments=message.auto_comments,
                             context=message.context)
-            _carry_over(fresh, by_context.get(message.context))
+            if lang == SOURCE_LANGUAGE:
+                # The source catalog mirrors the English, so tools that want a catalog per language
+                # (Weblate's source language, the status table) have one that is always complete.
+                fresh.string = message.id
+            else:
+                _carry_over(fresh, by_context.get(message.context))
             new[message.id] = fresh
         write_catalog(new, path)
         updated.append(lang)

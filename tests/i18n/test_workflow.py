@@ -127,3 +127,11 @@ def test_the_shipped_catalogs_are_current_with_the_content(tmp_path, project_roo
 def test_the_shipped_catalogs_pass_the_check(project_root):
     problems = check.check_catalogs(project_root / "locales")
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_source_catalog_mirrors_the_english(project):
+    _, locales = project
+    workflow.update(locales, ["en"])
+    catalog = workflow.read_catalog(workflow.po_path(locales, "en"), "en")
+    assert all(m.string == m.id for m in catalog if m.id)
+    assert workflow.status(locales)[0].reviewed == 5
