@@ -35,11 +35,16 @@ CANDIDATES_BY_SCRIPT = {
     "arabic": ("ar", "fa"),
     "ethiopic": ("ti",),
 }
-# Tigrinya and Amharic share the Ethiopic script. These words and letters are frequent in one and
-# rare in the other; Amharic is not a launch language, so it is reported as `am` (unsupported)
-# instead of being answered in Tigrinya that the person may not read well.
-AMHARIC_MARKERS = ("ነው", "አለ", "እንዴት", "ምንድን", "እፈልጋለሁ", "ነኝ", "አዎ", "የት", "ይህ", "እባክህ", "አልችልም")
-TIGRINYA_MARKERS = ("እዩ", "እየ", "ኣለ", "ኣሎ", "ዘሎ", "እንታይ", "ከመይ", "ክንደይ", "ኣይ", "ቐ", "ኸ", "ኹ", "ኽ", "ኣ")
+# Tigrinya and Amharic share the Ethiopic script. These words are frequent in one and rare in the
+# other, and Tigrinya has letters Amharic lacks; Amharic is not a launch language, so it is reported
+# as `am` (unsupported) instead of being answered in Tigrinya the person may not read well.
+AMHARIC_WORDS = {"ነው", "ነኝ", "እንዴት", "ምንድን", "ምንድነው", "እፈልጋለሁ", "አዎ", "የት", "ይህ", "እባክህ", "እባክሽ",
+                 "አልችልም", "ነበር", "አለብኝ", "አለ", "ምን"}
+TIGRINYA_WORDS = {"እዩ", "እየ", "ኢዩ", "ዘሎ", "ኣሎ", "ኣለኹ", "እንታይ", "ከመይ", "ክንደይ", "ድዩ", "ዶ", "ኣይ"}
+TIGRINYA_LETTERS = set("ቐቑቒቓቔቕቖኸኹኺኻኼኽኾኣ")
+#: A word used in this many languages' training data is a loanword everyone uses (IND, COA,
+#: voornemen, gemeente, ok): it says nothing about the writer's language.
+SHARED_WORD_LANGUAGES = 5
 
 
 def training_language(message: Message) -> str | None:
@@ -61,9 +66,19 @@ def chosen_language(message: Message) -> str | None:
 
 def ethiopic_language(text: str) -> str:
     """`ti` or `am` for text in Ethiopic script, by marker words and letters."""
-    ti = sum(text.count(marker) for marker in TIGRINYA_MARKERS)
-    am = sum(text.count(marker) for marker in AMHARIC_MARKERS)
+    tokens = words(text)
+    ti = sum(t in TIGRINYA_WORDS for t in tokens) + sum(c in TIGRINYA_LETTERS for c in text)
+    am = sum(t in AMHARIC_WORDS for t in tokens)
     return "am" if am > ti else "ti"
+
+
+def shared_words(samples: list[tuple[str, str]], languages: int = SHARED_WORD_LANGUAGES) -> set[str]:
+    """Words that occur in the examples of at least `languages` languages."""
+    seen: dict[str, set[str]] = {}
+    for text, lang in samples:
+        for word in words(text.lower()):
+            seen.setdefault(word, set()).add(lang)
+    return {word for word, langs in seen.items() if len(langs) >= languages}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
@@ -76,11 +91,12 @@ class LanguageIdentifier(GraphComponent):
         return {"min_words": 3, "min_confidence": 0.9}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: CharNgramModel | None = None) -> None:
+                 model: CharNgramModel | None = None, shared: set[str] | None = None) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.model = model or CharNgramModel()
+        self.shared = shared or set()
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -94,20 +110,26 @@ class LanguageIdentifier(GraphComponent):
         """The component with the model learnt in training."""
         try:
             with model_storage.read_from(resource) as directory:
-                model = CharNgramModel.from_dict(json.loads((directory / MODEL_FILE).read_text("utf-8")))
+                data = json.loads((directory / MODEL_FILE).read_text("utf-8"))
         except (ValueError, FileNotFoundError):
             log.warning("no language model in the trained model; detection is off")
-            model = None
-        return cls(config, model_storage, resource, model)
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, CharNgramModel.from_dict(data["model"]), set(data["shared"]))
 
     def train(self, training_data: TrainingData) -> Resource:
         """Learn each language's character n-grams from the examples of that language."""
         samples = [(m.get(TEXT), lang) for m in training_data.training_examples
                    if m.get(TEXT) and (lang := training_language(m))]
-        self.model = CharNgramModel.fit(samples)
+        self.shared = shared_words(samples)
+        self.model = CharNgramModel.fit((self.without_shared(text), lang) for text, lang in samples)
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_text(json.dumps(self.model.to_dict()), "utf-8")
+            data = {"model": self.model.to_dict(), "shared": sorted(self.shared)}
+            (directory / MODEL_FILE).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         return self._resource
+
+    def without_shared(self, text: str) -> str:
+        """The text without the loanwords every language uses."""
+        return " ".join(w for w in words(text) if w.lower() not in self.shared)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Training examples carry their language in metadata: that is the truth, not a guess."""
@@ -130,7 +152,7 @@ class LanguageIdentifier(GraphComponent):
         if script == "ethiopic":
             return ethiopic_language(text), 1.0
         candidates = CANDIDATES_BY_SCRIPT.get(script or "", ())
-        probabilities = self.model.probabilities(text, candidates)
+        probabilities = self.model.probabilities(self.without_shared(text), candidates)
         if not probabilities:
             return None, 0.0
         best = max(probabilities, key=probabilities.__getitem__)

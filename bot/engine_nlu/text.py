@@ -26,13 +26,25 @@ def script_of(char: str) -> str | None:
     return None
 
 
+#: Scripts that say more about the language than Latin does: a message that mixes them with Dutch
+#: loanwords ("voornemen እንታይ እዩ") is written by someone who reads that script.
+TELLING_SCRIPTS = ("ethiopic", "arabic")
+
+
 def dominant_script(text: str) -> str | None:
-    """The script most letters of `text` are written in (None when there are no letters)."""
+    """The script that tells most about the writer's language (None when there are no letters).
+
+    Two letters of Ethiopic or Arabic script outweigh any number of Latin ones, since people mix
+    Latin-script loanwords (IND, voornemen, Ter Apel) into their own script and rarely the reverse.
+    """
     counts: dict[str, int] = {}
     for char in text:
         script = script_of(char)
         if script:
             counts[script] = counts.get(script, 0) + 1
+    telling = [s for s in TELLING_SCRIPTS if counts.get(s, 0) >= 2]
+    if telling:
+        return max(telling, key=counts.__getitem__)
     return max(counts, key=counts.__getitem__) if counts else None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine_nlu.char_ngrams import CharNgramModel
-from bot.engine_nlu.language_id import LanguageIdentifier, ethiopic_language
+from bot.engine_nlu.language_id import LanguageIdentifier, ethiopic_language, shared_words
 
 SAMPLES = [
     ("hello how are you", "en"), ("where do i go to ask for asylum", "en"), ("how long does it take", "en"),
@@ -56,3 +56,18 @@ def test_model_survives_serialisation():
     model = CharNgramModel.fit(SAMPLES)
     again = CharNgramModel.from_dict(model.to_dict())
     assert again.probabilities("hoe lang duurt het") == model.probabilities("hoe lang duurt het")
+
+
+def test_loanwords_every_language_uses_do_not_decide_the_language():
+    samples = [*SAMPLES] + [(f"voornemen gemeente {w}", lang) for w, lang in
+                            [("what", "en"), ("wat", "nl"), ("ne", "tr"), ("chi", "fa"), ("maxay", "so")]]
+    shared = shared_words(samples, languages=5)
+    assert {"voornemen", "gemeente"} <= shared and "what" not in shared
+    lid = LanguageIdentifier({}, None, None)  # type: ignore[arg-type]
+    lid.shared = shared
+    lid.model = CharNgramModel.fit((lid.without_shared(t), lang) for t, lang in samples)
+    assert lid.identify("i got voornemen from the gemeente", None)["code"] == "en"
+
+
+def test_a_few_ethiopic_letters_outweigh_dutch_loanwords():
+    assert identifier().identify("voornemen tot afwijzing እንታይ እዩ", None)["code"] == "ti"
