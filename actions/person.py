@@ -179,9 +179,14 @@ class ActionReportPhase(PersonContext, Action):
 
 
 def code_in_message(tracker: Tracker) -> str | None:
-    """The code the person sent: the `link_code` entity, else anything code-like in the text."""
-    entity = next(tracker.get_latest_entity_values("link_code"), None)
-    return entity or codes.find_in_text(tracker.latest_message.get("text"))
+    """The code the person sent: a `link_code` entity that is a whole code, else one in the text.
+
+    DIET may also tag part of a code as `link_code`; only a value that is a complete code counts.
+    """
+    for value in tracker.get_latest_entity_values("link_code"):
+        if codes.normalise(value):
+            return value
+    return codes.find_in_text(tracker.latest_message.get("text"))
 
 
 class ActionLinkAccount(PersonContext, Action):

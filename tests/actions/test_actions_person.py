@@ -299,3 +299,14 @@ def test_every_uttered_response_has_content(renderer: Renderer) -> None:
                 "utter_next_steps_self_reported":
             assert entry.sources and entry.checked, key
         assert set(entry.sources) <= set(known_sources), key
+
+
+def test_a_partial_code_tagged_by_the_classifier_does_not_hide_the_whole_code():
+    from actions.person import code_in_message
+    from tests.actions.helpers import entity, tracker
+
+    partial = tracker("s", "my code is LJXA9-YT7A4", "link_account",
+                      [entity("link_code", "LJXA9"), entity("link_code", "LJXA9-YT7A4")])
+    assert code_in_message(partial) == "LJXA9-YT7A4"
+    only_partial = tracker("s", "my code is LJXA9-YT7A4", "link_account", [entity("link_code", "LJXA9")])
+    assert code_in_message(only_partial) == "LJXA9YT7A4"
