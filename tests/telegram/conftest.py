@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.telegram.app import TelegramApp, create_app
 from bot.telegram.callbacks import PayloadButton
 from bot.telegram.polling import run_polling
+from bot.telegram.webhook import run_webhook
 from tests.telegram import updates
 from tests.telegram.fake_engine import FakeEngine
 from tests.telegram.standin import TOKEN, BotApiStandIn
@@ -107,6 +108,20 @@ async def polling_bot(settings: Settings, **kwargs: Any) -> AsyncIterator[Telegr
     finally:
         with contextlib.suppress(RuntimeError):  # polling never started (the test failed early)
             await asyncio.wait_for(app.dispatcher.stop_polling(), 10)
+        await asyncio.wait_for(task, 15)
+
+
+@asynccontextmanager
+async def webhook_bot(standin: BotApiStandIn, settings: Settings) -> AsyncIterator[TelegramApp]:
+    """A bot serving the webhook (registered with the stand-in) until the block ends."""
+    app = await create_app(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_webhook(app, settings, stop))
+    try:
+        await standin.wait_for(lambda: standin.webhook)
+        yield app
+    finally:
+        stop.set()
         await asyncio.wait_for(task, 15)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 from aiohttp import ClientSession
@@ -11,7 +10,7 @@ from bot.languages import own_name
 from bot.telegram import texts as t
 from bot.telegram.webhook import SECRET_HEADER
 from tests.telegram import updates
-from tests.telegram.conftest import Chat, buttons, make_settings, polling_bot
+from tests.telegram.conftest import Chat, buttons, make_settings, polling_bot, webhook_bot
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -91,17 +90,10 @@ async def test_engine_stopped_mid_conversation(standin, engine) -> None:
 
 
 async def test_webhook_call_with_a_wrong_secret_gets_403(standin, engine, unused_tcp_port) -> None:
-    from bot.telegram.app import create_app
-    from bot.telegram.webhook import run_webhook
-
     settings = make_settings(standin, engine.engine_url, telegram_mode="webhook",
                              telegram_webhook_url="https://bot.example.org/telegram/hook",
                              telegram_webhook_secret="s3cret-token_1", telegram_webhook_port=unused_tcp_port)
-    app = await create_app(settings)
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_webhook(app, settings, stop))
-    try:
-        await standin.wait_for(lambda: standin.webhook)
+    async with webhook_bot(standin, settings):
         assert standin.webhook["url"] == "https://bot.example.org/telegram/hook"
         assert standin.webhook["secret_token"] == "s3cret-token_1"
         url = f"http://127.0.0.1:{unused_tcp_port}/telegram/hook"
@@ -115,6 +107,3 @@ async def test_webhook_call_with_a_wrong_secret_gets_403(standin, engine, unused
                 assert resp.status == 200
         [reply] = await standin.wait_messages(5006, 1)
         assert reply["text"].startswith("What I keep about you")
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 15)

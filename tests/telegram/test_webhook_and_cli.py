@@ -11,10 +11,9 @@ import pytest
 from aiohttp import ClientSession
 
 from bot.settings import PROJECT_ROOT, Settings
-from bot.telegram.app import create_app
-from bot.telegram.webhook import SECRET_HEADER, WebhookConfigError, run_webhook, webhook_path, webhook_secret
+from bot.telegram.webhook import SECRET_HEADER, WebhookConfigError, webhook_path, webhook_secret
 from tests.telegram import updates
-from tests.telegram.conftest import make_settings
+from tests.telegram.conftest import make_settings, webhook_bot
 from tests.telegram.standin import TOKEN
 
 
@@ -33,11 +32,7 @@ def test_webhook_path_follows_the_public_url() -> None:
 async def test_the_webhook_rejects_everything_without_the_secret(standin, fake_engine, unused_tcp_port) -> None:
     settings = make_settings(standin, fake_engine.engine_url, telegram_webhook_url="https://x.org/hook",
                              telegram_webhook_secret="right", telegram_webhook_port=unused_tcp_port)
-    app = await create_app(settings)
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_webhook(app, settings, stop))
-    try:
-        await standin.wait_for(lambda: standin.webhook)
+    async with webhook_bot(standin, settings):
         base = f"http://127.0.0.1:{unused_tcp_port}"
         update = {"update_id": 1, **updates.text(updates.user(8001, "en"), "hello")}
         async with ClientSession() as http:
@@ -50,9 +45,6 @@ async def test_the_webhook_rejects_everything_without_the_secret(standin, fake_e
                 assert resp.status == 404
         assert fake_engine.received == []
         assert set(standin.webhook["allowed_updates"]) >= {"message", "callback_query", "edited_message"}
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 15)
 
 
 async def test_wegwijs_telegram_runs_until_interrupted(standin, fake_engine, tmp_path) -> None:
