@@ -40,10 +40,6 @@ class Catalogs:
             keys = json.loads(sidecar.read_text("utf-8")) if sidecar.exists() else []
             self._unreviewed[lang] = frozenset(keys)
 
-    def has_language(self, lang: str) -> bool:
-        """True when a compiled catalog exists for `lang` (English always exists)."""
-        return lang == SOURCE_LANGUAGE or isinstance(self._translations.get(lang), Translations)
-
     def translate(
         self, lang: str, context: str, source: str, plural: str | None = None, count: int | None = None
     ) -> Translated:
