@@ -71,20 +71,20 @@ def write_training_data(train: dict[tuple[str, str], list[str]], directory: Path
         (directory / f"{path.parent.name}-{path.name}").write_text(path.read_text("utf-8"), "utf-8")
 
 
-def fingerprint(directory: Path) -> str:
-    digest = hashlib.sha256((ROOT / "config.yml").read_bytes())
+def fingerprint(directory: Path, config: Path) -> str:
+    digest = hashlib.sha256(config.read_bytes())
     for path in sorted(directory.glob("*.yml")) + sorted((ROOT / "bot" / "engine_nlu").glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def train_model(data: Path) -> Path:
+def train_model(data: Path, config: Path) -> Path:
     """Train the NLU model on the split (skipped when one for the same inputs exists)."""
-    name = f"bench-{fingerprint(data)}"
+    name = f"bench-{fingerprint(data, config)}"
     model = WORK / "models" / f"{name}.tar.gz"
     if not model.exists():
         print(f"training {name} on the training split...", flush=True)
-        subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", "config.yml",
+        subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", str(config),
                         "--nlu", str(data), "--out", str(WORK / "models"), "--fixed-model-name", name],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return model
@@ -142,11 +142,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--share", type=float, default=0.2, help="held-out share per language and intent")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="pipeline to measure")
     args = parser.parse_args()
     train, test = split(read_examples(), args.share, args.seed)
     data = WORK / "data"
     write_training_data(train, data)
-    model = train_model(data)
+    model = train_model(data, args.config.resolve())
     results = asyncio.run(predict(model, [text for _, _, text in test]))
     rows = report(test, results)
     (WORK / "nlu_eval.json").write_text(json.dumps(rows, indent=2), "utf-8")
