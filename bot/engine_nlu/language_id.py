@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,11 +32,6 @@ log = logging.getLogger(__name__)
 LANGUAGE = "language"
 MODEL_FILE = "language_model.json"
 SUPPORTED = ("en", "nl", "ar", "fa", "ti", "tr", "so", "fr", "ku", "es")
-CANDIDATES_BY_SCRIPT = {
-    "latin": ("en", "nl", "tr", "so", "fr", "ku", "es"),
-    "arabic": ("ar", "fa"),
-    "ethiopic": ("ti",),
-}
 # Tigrinya and Amharic share the Ethiopic script. These words are frequent in one and rare in the
 # other, and Tigrinya has letters Amharic lacks; Amharic is not a launch language, so it is reported
 # as `am` (unsupported) instead of being answered in Tigrinya the person may not read well.
@@ -43,8 +40,9 @@ AMHARIC_WORDS = {"ነው", "ነኝ", "እንዴት", "ምንድን", "ምንድ�
 TIGRINYA_WORDS = {"እዩ", "እየ", "ኢዩ", "ዘሎ", "ኣሎ", "ኣለኹ", "እንታይ", "ከመይ", "ክንደይ", "ድዩ", "ዶ", "ኣይ"}
 TIGRINYA_LETTERS = set("ቐቑቒቓቔቕቖኸኹኺኻኼኽኾኣ")
 #: A word used in this many languages' training data is a loanword everyone uses (IND, COA,
-#: voornemen, gemeente, ok): it says nothing about the writer's language.
-SHARED_WORD_LANGUAGES = 5
+#: voornemen, gemeente, ok): it says nothing about the writer's language. Not fewer: people mix
+#: English and Dutch into every language, so "what" or "is" occur in most languages' data too.
+SHARED_WORD_LANGUAGES = 8
 
 
 def training_language(message: Message) -> str | None:
@@ -81,22 +79,43 @@ def shared_words(samples: list[tuple[str, str]], languages: int = SHARED_WORD_LA
     return {word for word, langs in seen.items() if len(langs) >= languages}
 
 
+def fit_script_models(samples: Iterable[tuple[str, str, str | None]], min_examples: int,
+                      ) -> tuple[dict[str, CharNgramModel], dict[str, list[str]]]:
+    """One n-gram model per script, over the languages written in it at least `min_examples` times.
+
+    Samples are (text, language, script). Romanised Tigrinya, Persian in Latin letters ("Finglish")
+    or Arabizi are learnt from the Latin-script examples of those languages only, so their few
+    Latin examples are not drowned by the many in their own script.
+    """
+    by_script: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for text, lang, script in samples:
+        if script:
+            by_script[script].append((text, lang))
+    models, candidates = {}, {}
+    for script, pairs in by_script.items():
+        counts = Counter(lang for _, lang in pairs)
+        candidates[script] = sorted(lang for lang, n in counts.items() if n >= min_examples)
+        models[script] = CharNgramModel.fit(pairs)
+    return models, candidates
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
 class LanguageIdentifier(GraphComponent):
     """Sets the `language` of each message from the person's choice or by detection."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """Defaults: how sure detection must be to overrule a choice or to count on its own."""
-        return {"min_words": 3, "min_confidence": 0.9}
+        """Defaults: how sure detection must be to overrule a choice or to count on its own, and
+        how many examples a language needs in a script before it is detected in that script."""
+        return {"min_words": 3, "min_confidence": 0.9, "min_script_examples": 30}
 
-    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: CharNgramModel | None = None, shared: set[str] | None = None) -> None:
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self.model = model or CharNgramModel()
-        self.shared = shared or set()
+        self.models: dict[str, CharNgramModel] = {}
+        self.candidates: dict[str, list[str]] = {}
+        self.shared: set[str] = set()
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -111,25 +130,36 @@ class LanguageIdentifier(GraphComponent):
         try:
             with model_storage.read_from(resource) as directory:
                 data = json.loads((directory / MODEL_FILE).read_text("utf-8"))
-        except (ValueError, FileNotFoundError):
+        except (ValueError, KeyError, FileNotFoundError):
             log.warning("no language model in the trained model; detection is off")
             return cls(config, model_storage, resource)
-        return cls(config, model_storage, resource, CharNgramModel.from_dict(data["model"]), set(data["shared"]))
+        component = cls(config, model_storage, resource)
+        component.models = {script: CharNgramModel.from_dict(m) for script, m in data["models"].items()}
+        component.candidates, component.shared = data["candidates"], set(data["shared"])
+        return component
+
+    def learn(self, samples: list[tuple[str, str]]) -> None:
+        """Learn the languages from (text, language) examples."""
+        self.shared = shared_words(samples)
+        self.models, self.candidates = fit_script_models(
+            ((self.without_shared(text), lang, dominant_script(text)) for text, lang in samples),
+            self.config["min_script_examples"])
 
     def train(self, training_data: TrainingData) -> Resource:
         """Learn each language's character n-grams from the examples of that language."""
-        samples = [(m.get(TEXT), lang) for m in training_data.training_examples
-                   if m.get(TEXT) and (lang := training_language(m))]
-        self.shared = shared_words(samples)
-        self.model = CharNgramModel.fit((self.without_shared(text), lang) for text, lang in samples)
+        self.learn([(m.get(TEXT), lang) for m in training_data.training_examples
+                    if m.get(TEXT) and (lang := training_language(m))])
         with self._model_storage.write_to(self._resource) as directory:
-            data = {"model": self.model.to_dict(), "shared": sorted(self.shared)}
+            data = {"models": {script: m.to_dict() for script, m in self.models.items()},
+                    "candidates": self.candidates, "shared": sorted(self.shared)}
             (directory / MODEL_FILE).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         return self._resource
 
     def without_shared(self, text: str) -> str:
-        """The text without the loanwords every language uses."""
-        return " ".join(w for w in words(text) if w.lower() not in self.shared)
+        """The text without what says nothing about its language: the loanwords every language
+        uses, and words with digits (link codes, V-numbers, dates)."""
+        kept = " ".join(token for token in text.split() if not any(c.isdigit() for c in token))
+        return " ".join(w for w in words(kept) if w.lower() not in self.shared)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Training examples carry their language in metadata: that is the truth, not a guess."""
@@ -151,8 +181,9 @@ class LanguageIdentifier(GraphComponent):
         script = dominant_script(text)
         if script == "ethiopic":
             return ethiopic_language(text), 1.0
-        candidates = CANDIDATES_BY_SCRIPT.get(script or "", ())
-        probabilities = self.model.probabilities(self.without_shared(text), candidates)
+        model = self.models.get(script or "")
+        probabilities = model.probabilities(self.without_shared(text), self.candidates.get(script or "", ()),
+                                            ) if model else {}
         if not probabilities:
             return None, 0.0
         best = max(probabilities, key=probabilities.__getitem__)

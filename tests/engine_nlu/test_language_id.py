@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine_nlu.char_ngrams import CharNgramModel
-from bot.engine_nlu.language_id import LanguageIdentifier, ethiopic_language, shared_words
+from bot.engine_nlu.language_id import LanguageIdentifier, ethiopic_language, fit_script_models, shared_words
 
 SAMPLES = [
     ("hello how are you", "en"), ("where do i go to ask for asylum", "en"), ("how long does it take", "en"),
@@ -16,8 +16,14 @@ SAMPLES = [
 ]
 
 
-def identifier(**config) -> LanguageIdentifier:
-    return LanguageIdentifier(config, None, None, CharNgramModel.fit(SAMPLES))  # type: ignore[arg-type]
+ROMANISED_TIGRINYA = [("selam kemey aleka", "ti"), ("entay iyu ab ter apel", "ti"), ("kemey yikeyed", "ti"),
+                      ("yekenyeley hawey", "ti"), ("entay kigebr alleni", "ti")]
+
+
+def identifier(samples=SAMPLES, **config) -> LanguageIdentifier:
+    lid = LanguageIdentifier({"min_script_examples": 3, **config}, None, None)  # type: ignore[arg-type]
+    lid.learn(list(samples))
+    return lid
 
 
 def test_detects_latin_and_arabic_script_languages():
@@ -60,13 +66,29 @@ def test_model_survives_serialisation():
 
 def test_loanwords_every_language_uses_do_not_decide_the_language():
     samples = [*SAMPLES] + [(f"voornemen gemeente {w}", lang) for w, lang in
-                            [("what", "en"), ("wat", "nl"), ("ne", "tr"), ("chi", "fa"), ("maxay", "so")]]
-    shared = shared_words(samples, languages=5)
+                            [("what", "en"), ("wat", "nl"), ("ne", "tr"), ("chi", "fa"), ("maxay", "so"),
+                             ("quoi", "fr"), ("que", "es"), ("çi", "ku")]]
+    shared = shared_words(samples)
     assert {"voornemen", "gemeente"} <= shared and "what" not in shared
-    lid = LanguageIdentifier({}, None, None)  # type: ignore[arg-type]
-    lid.shared = shared
-    lid.model = CharNgramModel.fit((lid.without_shared(t), lang) for t, lang in samples)
-    assert lid.identify("i got voornemen from the gemeente", None)["code"] == "en"
+    assert identifier(samples).identify("i got voornemen from the gemeente", None)["code"] == "en"
+
+
+def test_link_codes_and_numbers_say_nothing_about_the_language():
+    lid = identifier()
+    assert lid.without_shared("hoi mijn code is 7SM92-EELVB en V-nummer 1234") == "hoi mijn code is en V nummer"
+
+
+def test_languages_with_enough_latin_examples_are_detected_in_latin_letters():
+    lid = identifier([*SAMPLES, *ROMANISED_TIGRINYA])
+    assert "ti" in lid.candidates["latin"]
+    assert lid.identify("kemey aleka entay iyu", None)["code"] == "ti"
+    assert lid.identify("hoe lang duurt het gesprek", None)["code"] == "nl"
+
+
+def test_a_language_with_too_few_examples_in_a_script_is_not_guessed_in_it():
+    models, candidates = fit_script_models([("selam kemey", "ti", "latin"), ("hello there", "en", "latin"),
+                                            ("hi how are you", "en", "latin")], min_examples=2)
+    assert candidates == {"latin": ["en"]} and set(models) == {"latin"}
 
 
 def test_a_few_ethiopic_letters_outweigh_dutch_loanwords():
