@@ -67,7 +67,8 @@ def test_model_survives_serialisation():
 def test_loanwords_every_language_uses_do_not_decide_the_language():
     samples = [*SAMPLES] + [(f"voornemen gemeente {w}", lang) for w, lang in
                             [("what", "en"), ("wat", "nl"), ("ne", "tr"), ("chi", "fa"), ("maxay", "so"),
-                             ("quoi", "fr"), ("que", "es"), ("çi", "ku")]]
+                             ("quoi", "fr"), ("que", "es"), ("çi", "ku"),
+                             ("شو", "ar"), ("እንታይ", "ti")]]
     shared = shared_words(samples)
     assert {"voornemen", "gemeente"} <= shared and "what" not in shared
     assert identifier(samples).identify("i got voornemen from the gemeente", None)["code"] == "en"
