@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 LANGUAGE = "language"
 MODEL_FILE = "language_model.json"
 SUPPORTED = ("en", "nl", "ar", "fa", "ti", "tr", "so", "fr", "ku", "es")
+#: Tokens that are no language: anything with a digit (V-numbers, dates) and link codes, whose
+#: random letters would otherwise read as romanised Tigrinya or Somali.
+NOT_LANGUAGE = re.compile(r"\S*\d\S*|[^\W_]{5}-[^\W_]{5}")
 # Tigrinya and Amharic share the Ethiopic script. These words are frequent in one and rare in the
 # other, and Tigrinya has letters Amharic lacks; Amharic is not a launch language, so it is reported
 # as `am` (unsupported) instead of being answered in Tigrinya the person may not read well.
@@ -70,6 +74,11 @@ def ethiopic_language(text: str) -> str:
     ti = sum(t in TIGRINYA_WORDS for t in tokens) + sum(c in TIGRINYA_LETTERS for c in text)
     am = sum(t in AMHARIC_WORDS for t in tokens)
     return "am" if am > ti else "ti"
+
+
+def without_codes(text: str) -> str:
+    """The text without link codes and words with digits."""
+    return " ".join(token for token in text.split() if not NOT_LANGUAGE.fullmatch(token))
 
 
 def shared_words(samples: list[tuple[str, str]], languages: int = SHARED_WORD_LANGUAGES) -> set[str]:
@@ -160,9 +169,8 @@ class LanguageIdentifier(GraphComponent):
 
     def without_shared(self, text: str) -> str:
         """The text without what says nothing about its language: the loanwords every language
-        uses, and words with digits (link codes, V-numbers, dates)."""
-        kept = " ".join(token for token in text.split() if not any(c.isdigit() for c in token))
-        return " ".join(w for w in words(kept) if w.lower() not in self.shared)
+        uses, link codes and words with digits."""
+        return " ".join(w for w in words(without_codes(text)) if w.lower() not in self.shared)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Training examples carry their language in metadata: that is the truth, not a guess."""
@@ -196,7 +204,8 @@ class LanguageIdentifier(GraphComponent):
         """The language record for one message."""
         detected, confidence = self.detect(text)
         clear = (detected is not None and confidence >= self.config["min_confidence"]
-                 and (len(words(text)) >= self.config["min_words"] or dominant_script(text) == "ethiopic"))
+                 and (len(words(without_codes(text))) >= self.config["min_words"]
+                      or dominant_script(text) == "ethiopic"))
         if chosen and not (clear and detected != chosen and detected in SUPPORTED):
             return {"code": chosen, "source": "metadata", "chosen": chosen, "confidence": 1.0}
         if clear and detected in SUPPORTED:

@@ -77,6 +77,13 @@ def test_loanwords_every_language_uses_do_not_decide_the_language():
 def test_link_codes_and_numbers_say_nothing_about_the_language():
     lid = identifier()
     assert lid.without_shared("hoi mijn code is 7SM92-EELVB en V-nummer 1234") == "hoi mijn code is en V nummer"
+    assert lid.without_shared("my code is ABCDE-fghjk") == "my code is"
+
+
+def test_only_words_that_carry_language_count_towards_a_clear_detection():
+    lid = identifier([*SAMPLES, *ROMANISED_TIGRINYA])
+    assert lid.identify("code ABCDE-FGHJK 12345", None)["source"] == "undetermined"
+    assert lid.identify("code ABCDE-FGHJK 12345", "en")["code"] == "en"
 
 
 def test_languages_with_enough_latin_examples_are_detected_in_latin_letters():
