@@ -80,7 +80,7 @@ def test_link_codes_and_numbers_say_nothing_about_the_language():
     assert lid.without_shared("my code is ABCDE-fghjk") == "my code is"
 
 
-def test_only_words_that_carry_language_count_towards_a_clear_detection():
+def test_codes_and_numbers_do_not_count_as_words_for_a_clear_detection():
     lid = identifier([*SAMPLES, *ROMANISED_TIGRINYA])
     assert lid.identify("code ABCDE-FGHJK 12345", None)["source"] == "undetermined"
     assert lid.identify("code ABCDE-FGHJK 12345", "en")["code"] == "en"
