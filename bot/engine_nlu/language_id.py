@@ -105,8 +105,9 @@ def fit_script_models(samples: Iterable[tuple[str, str, str | None]], min_exampl
     models, candidates = {}, {}
     for script, pairs in by_script.items():
         counts = Counter(lang for _, lang in pairs)
-        candidates[script] = sorted(lang for lang, n in counts.items() if n >= min_examples)
-        models[script] = CharNgramModel.fit(pairs)
+        if learnt := sorted(lang for lang, n in counts.items() if n >= min_examples):
+            candidates[script] = learnt
+            models[script] = CharNgramModel.fit(pairs)
     return models, candidates
 
 
@@ -192,9 +193,9 @@ class LanguageIdentifier(GraphComponent):
         script = dominant_script(text)
         if script == "ethiopic":
             return ethiopic_language(text), 1.0
-        model = self.models.get(script or "")
-        probabilities = model.probabilities(self.without_shared(text), self.candidates.get(script or "", ()),
-                                            ) if model else {}
+        model, candidates = self.models.get(script or ""), self.candidates.get(script or "")
+        # No candidates means no language is learnt in this script: guessing would pick any of them.
+        probabilities = model.probabilities(self.without_shared(text), candidates) if model and candidates else {}
         if not probabilities:
             return None, 0.0
         best = max(probabilities, key=probabilities.__getitem__)

@@ -99,5 +99,13 @@ def test_a_language_with_too_few_examples_in_a_script_is_not_guessed_in_it():
     assert candidates == {"latin": ["en"]} and set(models) == {"latin"}
 
 
+def test_a_script_no_language_is_learnt_in_gets_no_guess():
+    lid = identifier(min_script_examples=4)  # every language has only 3 examples
+    assert lid.candidates == {} and lid.models == {}
+    assert lid.identify("ne kadar beklemem gerekiyor", None) == {"code": None, "source": "undetermined",
+                                                                  "chosen": None, "confidence": 0.0}
+    assert lid.identify("ሰላም ከመይ ኣለኹም", None)["code"] == "ti"  # Ethiopic is decided by its own rules
+
+
 def test_a_few_ethiopic_letters_outweigh_dutch_loanwords():
     assert identifier().identify("voornemen tot afwijzing እንታይ እዩ", None)["code"] == "ti"
