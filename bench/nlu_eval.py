@@ -4,6 +4,8 @@ Run with `make bench-nlu` (it runs in the engine environment, .venv-rasa). A str
 (language, intent) is held out; a model is trained on the rest (cached by fingerprint under
 var/bench/) and the held-out messages are parsed WITHOUT metadata.language, as an outside client
 would send them. Prints figures; asserts nothing (goals are checked by reading the table).
+"Answered" is the share the assistant answers rather than asking back (top confidence at or above
+the fallback threshold of the config); "right if answered" is the intent accuracy on that share.
 """
 
 from __future__ import annotations
@@ -111,13 +113,23 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def report(test: list[tuple[str, str, str]], results: list[dict]) -> dict:
+def fallback_threshold(config: Path) -> float:
+    """The confidence below which the assistant asks back instead of answering (UncertainIntentPolicy)."""
+    policies = (yaml.safe_load(config.read_text("utf-8")) or {}).get("policies") or []
+    return next((float(p.get("threshold", 0.45)) for p in policies if "UncertainIntentPolicy" in str(p.get("name"))),
+                0.45)
+
+
+def report(test: list[tuple[str, str, str]], results: list[dict], threshold: float) -> dict:
+    """Print the per-language table and the top confusions; return the figures."""
     by_lang: dict[str, list] = defaultdict(list)
     for (lang, intent, text), result in zip(test, results, strict=True):
         predicted_lang = (result.get("language") or {}).get("code")
-        by_lang[lang].append((intent, result["intent"]["name"], predicted_lang, len(text.split()), text))
+        by_lang[lang].append((intent, result["intent"]["name"], predicted_lang, len(text.split()), text,
+                              float(result["intent"].get("confidence") or 0.0)))
     rows, confusions = {}, Counter()
-    header = f"{'lang':<6}{'n':>5}{'intent acc':>12}{'macro F1':>10}{'lang-id (3+ words)':>20}{'lang-id (all)':>15}"
+    header = (f"{'lang':<6}{'n':>5}{'intent acc':>12}{'macro F1':>10}{'lang-id (3+ words)':>20}{'lang-id (all)':>15}"
+              f"{'answered':>10}{'right if answered':>19}")
     print(f"\n{header}  goal")
     for lang in sorted(by_lang):
         items = by_lang[lang]
@@ -126,12 +138,16 @@ def report(test: list[tuple[str, str, str]], results: list[dict]) -> dict:
         long = [i for i in items if i[3] >= 3]
         lid_long = sum(i[2] == lang for i in long) / len(long) if long else float("nan")
         lid_all = sum(i[2] == lang for i in items) / len(items)
+        answered = [i for i in items if i[5] >= threshold]
+        answered_share = len(answered) / len(items)
+        right_if_answered = sum(i[0] == i[1] for i in answered) / len(answered) if answered else float("nan")
         ok = acc >= GOAL_ACCURACY and lid_long >= GOAL_LANGUAGE_ID
         rows[lang] = {"n": len(items), "accuracy": acc, "macro_f1": macro_f1(pairs), "lid_3plus": lid_long,
-                      "lid_all": lid_all}
+                      "lid_all": lid_all, "answered": answered_share, "right_if_answered": right_if_answered}
         print(f"{lang:<6}{len(items):>5}{acc:>12.3f}{rows[lang]['macro_f1']:>10.3f}{lid_long:>20.3f}{lid_all:>15.3f}"
-              f"  {'met' if ok else 'NOT met'}")
+              f"{answered_share:>10.3f}{right_if_answered:>19.3f}  {'met' if ok else 'NOT met'}")
         confusions.update((lang, t, p) for t, p in pairs if t != p)
+    print(f"\nanswered: top intent confidence >= {threshold} (below it the assistant offers topics instead)")
     print("\nmost frequent confusions (language: true -> predicted, count):")
     for (lang, t, p), n in confusions.most_common(25):
         print(f"  {lang}: {t} -> {p}  ({n})")
@@ -149,7 +165,7 @@ def main() -> None:
     write_training_data(train, data)
     model = train_model(data, args.config.resolve())
     results = asyncio.run(predict(model, [text for _, _, text in test]))
-    rows = report(test, results)
+    rows = report(test, results, fallback_threshold(args.config.resolve()))
     (WORK / "nlu_eval.json").write_text(json.dumps(rows, indent=2), "utf-8")
     print(f"\nheld out: {len(test)} messages; model: {model.relative_to(ROOT)}; figures in var/bench/nlu_eval.json")
 

@@ -1,0 +1,93 @@
+"""The linear second opinion on the intent (engine environment): trained on real sparse features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.engine_nlu.linear_intent_vote import LinearIntentVote, blend
+
+EXAMPLES = {
+    "thanks": ["thank you", "thanks a lot", "many thanks", "thank you so much", "thanks for the help"],
+    "greet": ["hello", "hi there", "good morning", "hello bot", "hi"],
+    "housing": ["where will i live", "when do i get a house", "house from the municipality",
+                "can i choose my house", "where is my house"],
+}
+
+
+class Pipeline:
+    """Tokenizer, word featurizer and the vote, trained on EXAMPLES in a real model storage."""
+
+    def __init__(self, storage: LocalModelStorage) -> None:
+        context = ExecutionContext(GraphSchema({}), "test")
+        self.storage = storage
+        self.tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+        self.featurizer = CountVectorsFeaturizer.create(
+            CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context)
+        self.vote = LinearIntentVote.create({}, storage, Resource("vote"), context)
+        data = TrainingData([Message(data={"text": text, "intent": intent})
+                             for intent, texts in EXAMPLES.items() for text in texts])
+        self.tokenizer.process_training_data(data)
+        self.featurizer.train(data)
+        self.featurizer.process_training_data(data)
+        self.vote.train(data)
+
+    def parse(self, text: str, diet: list[tuple[str, float]], vote: LinearIntentVote | None = None) -> Message:
+        ranking = [{"name": name, "confidence": confidence} for name, confidence in diet]
+        message = Message(data={"text": text, "intent": ranking[0] if ranking else None, "intent_ranking": ranking})
+        self.tokenizer.process([message])
+        self.featurizer.process([message])
+        (vote or self.vote).process([message])
+        return message
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path) -> Pipeline:
+    return Pipeline(LocalModelStorage(tmp_path))
+
+
+def test_the_vote_overrules_an_unsure_diet(pipeline: Pipeline) -> None:
+    message = pipeline.parse("thank you so much", [("greet", 0.55), ("thanks", 0.45)])
+    assert message.get("intent")["name"] == "thanks"
+    assert message.get("intent_ranking")[0] == message.get("intent")
+
+
+def test_a_confident_diet_that_agrees_keeps_its_intent(pipeline: Pipeline) -> None:
+    message = pipeline.parse("where will i live", [("housing", 0.97), ("greet", 0.03)])
+    assert message.get("intent")["name"] == "housing"
+    assert message.get("intent")["confidence"] > 0.6
+
+
+def test_the_stored_weights_vote_the_same_after_loading(pipeline: Pipeline) -> None:
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = LinearIntentVote.load({}, pipeline.storage, Resource("vote"), context)
+    diet = [("greet", 0.5), ("thanks", 0.3), ("housing", 0.2)]
+    fresh = pipeline.parse("thanks for the house", diet).get("intent_ranking")
+    again = pipeline.parse("thanks for the house", diet, loaded).get("intent_ranking")
+    assert [r["name"] for r in again] == [r["name"] for r in fresh]
+    assert [r["confidence"] for r in again] == pytest.approx([r["confidence"] for r in fresh], abs=1e-3)
+
+
+def test_an_untrained_vote_leaves_diet_alone(tmp_path: Path) -> None:
+    context = ExecutionContext(GraphSchema({}), "test")
+    untrained = LinearIntentVote.load({}, LocalModelStorage(tmp_path), Resource("never-trained"), context)
+    message = Message(data={"text": "hi", "intent": {"name": "greet", "confidence": 0.9},
+                            "intent_ranking": [{"name": "greet", "confidence": 0.9}]})
+    untrained.process([message])
+    assert message.get("intent") == {"name": "greet", "confidence": 0.9}
+
+
+def test_blend_weighs_both_and_keeps_intents_only_diet_knows() -> None:
+    ranking = blend([{"name": "start", "confidence": 0.6}, {"name": "greet", "confidence": 0.4}],
+                    ["greet", "thanks"], np.array([0.9, 0.1]), weight=0.5)
+    assert [(r["name"], round(r["confidence"], 2)) for r in ranking] == [("greet", 0.65), ("start", 0.3),
+                                                                          ("thanks", 0.05)]
