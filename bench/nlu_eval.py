@@ -115,9 +115,12 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
 
 def fallback_threshold(config: Path) -> float:
     """The confidence below which the assistant asks back instead of answering (UncertainIntentPolicy)."""
+    from bot.engine_nlu.uncertain_intent_policy import UncertainIntentPolicy
+
+    default = float(UncertainIntentPolicy.get_default_config()["threshold"])
     policies = (yaml.safe_load(config.read_text("utf-8")) or {}).get("policies") or []
-    return next((float(p.get("threshold", 0.45)) for p in policies if "UncertainIntentPolicy" in str(p.get("name"))),
-                0.45)
+    return next((float(p.get("threshold", default)) for p in policies if "UncertainIntentPolicy" in str(p.get("name"))),
+                default)
 
 
 def report(test: list[tuple[str, str, str]], results: list[dict], threshold: float) -> dict:

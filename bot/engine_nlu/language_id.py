@@ -188,9 +188,10 @@ class LanguageIdentifier(GraphComponent):
                             add_to_output=True)
         return messages
 
-    def detect(self, text: str) -> tuple[str | None, float]:
-        """The likeliest language of `text` and how sure the model is."""
-        script = dominant_script(text)
+    def detect(self, text: str, script: str | None = None) -> tuple[str | None, float]:
+        """The likeliest language of `text` (whose dominant script is `script`, worked out when not
+        given) and how sure the model is."""
+        script = script or dominant_script(text)
         if script == "ethiopic":
             return ethiopic_language(text), 1.0
         model, candidates = self.models.get(script or ""), self.candidates.get(script or "")
@@ -203,10 +204,10 @@ class LanguageIdentifier(GraphComponent):
 
     def identify(self, text: str, chosen: str | None) -> dict[str, Any]:
         """The language record for one message."""
-        detected, confidence = self.detect(text)
+        script = dominant_script(text)
+        detected, confidence = self.detect(text, script)
         clear = (detected is not None and confidence >= self.config["min_confidence"]
-                 and (len(words(without_codes(text))) >= self.config["min_words"]
-                      or dominant_script(text) == "ethiopic"))
+                 and (script == "ethiopic" or len(words(without_codes(text))) >= self.config["min_words"]))
         if chosen and not (clear and detected != chosen and detected in SUPPORTED):
             return {"code": chosen, "source": "metadata", "chosen": chosen, "confidence": 1.0}
         if clear and detected in SUPPORTED:

@@ -25,9 +25,9 @@ EXAMPLES = {
 
 
 class Pipeline:
-    """Tokenizer, word featurizer and the vote, trained on EXAMPLES in a real model storage."""
+    """Tokenizer, word featurizer and the vote, trained on `examples` in a real model storage."""
 
-    def __init__(self, storage: LocalModelStorage) -> None:
+    def __init__(self, storage: LocalModelStorage, examples: dict[str, list[str]] = EXAMPLES) -> None:
         context = ExecutionContext(GraphSchema({}), "test")
         self.storage = storage
         self.tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
@@ -35,7 +35,7 @@ class Pipeline:
             CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context)
         self.vote = LinearIntentVote.create({}, storage, Resource("vote"), context)
         data = TrainingData([Message(data={"text": text, "intent": intent})
-                             for intent, texts in EXAMPLES.items() for text in texts])
+                             for intent, texts in examples.items() for text in texts])
         self.tokenizer.process_training_data(data)
         self.featurizer.train(data)
         self.featurizer.process_training_data(data)
@@ -75,6 +75,13 @@ def test_the_stored_weights_vote_the_same_after_loading(pipeline: Pipeline) -> N
     again = pipeline.parse("thanks for the house", diet, loaded).get("intent_ranking")
     assert [r["name"] for r in again] == [r["name"] for r in fresh]
     assert [r["confidence"] for r in again] == pytest.approx([r["confidence"] for r in fresh], abs=1e-3)
+
+
+def test_with_two_intents_the_vote_scores_both(tmp_path: Path) -> None:
+    two = Pipeline(LocalModelStorage(tmp_path), {k: EXAMPLES[k] for k in ("thanks", "housing")})
+    ranking = two.parse("where is my house", [("thanks", 0.6), ("housing", 0.4)]).get("intent_ranking")
+    assert [r["name"] for r in ranking] == ["housing", "thanks"]
+    assert two.parse("thanks a lot", [("housing", 0.6), ("thanks", 0.4)]).get("intent")["name"] == "thanks"
 
 
 def test_an_untrained_vote_leaves_diet_alone(tmp_path: Path) -> None:

@@ -69,5 +69,4 @@ def test_the_check_finds_a_dutch_sentence_in_the_somali_data() -> None:
               "intee buu qaadanayaa habka", "maxaan u qaataa wareysiga"] * 8
     examples = ([(t, "nl", "next_steps") for t in dutch] + [(t, "so", "next_steps") for t in somali]
                 + [("wat moet ik nu doen", "so", "next_steps")])
-    assert ("so", "nl", "next_steps", "wat moet ik nu doen") in written_in_another_language(examples)
-    assert not [f for f in written_in_another_language(examples) if f[3] != "wat moet ik nu doen"]
+    assert written_in_another_language(examples) == [("so", "nl", "next_steps", "wat moet ik nu doen")]
