@@ -1,12 +1,15 @@
-"""A second opinion on the intent: a linear model on DIET's own sparse features votes with DIET.
+"""Second and third opinions on the intent: linear models vote with DIET.
 
 DIET and a linear support-vector machine on the same word and character n-grams are about equally
 accurate on the held-out split, but they are wrong on different messages. Averaging DIET's
 confidences with the linear model's softmaxed scores is right more often than either alone
 (measured with `make bench-nlu`: 0.866 -> 0.89 intent accuracy over the ten languages), and the
 blended confidence separates right from wrong better, so the fallback asks back more often when the
-answer would have been wrong. Training takes about a minute on all the data (DIET: about 33 minutes);
-DIET's entities are left untouched.
+answer would have been wrong. A third voter reads character 3-5-grams of the folded text across
+word boundaries ("ik wil naar" -> "k w", " wil "), which DIET's features do not see: with the three
+at equal shares, mean accuracy went from 0.893 to 0.902 (all gained but Tigrinya: 0.897 -> 0.894).
+Each linear voter trains in about a minute on all the data (DIET: about 33 minutes); DIET's
+entities are left untouched.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.svm import LinearSVC
+
+from bot.engine_nlu.text import fold
 
 INTENT_RANKING = "intent_ranking"
 WEIGHTS_FILE = "linear_intent_vote.npz"
@@ -55,9 +61,8 @@ def blend(diet_ranking: list[dict[str, Any]], labels: list[str], probabilities: 
     return [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: score} for name, score in ranked]
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentVote(GraphComponent):
-    """Re-ranks DIET's intents with a linear SVM trained on the same sparse features."""
+class LinearVote(GraphComponent):
+    """Re-ranks the intents found so far with a linear SVM on the features `features` gives."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -74,15 +79,19 @@ class LinearIntentVote(GraphComponent):
         self.coef = coef
         self.intercept = intercept
 
+    def features(self, message: Message) -> sparse.csr_matrix | None:
+        """The message's features as one sparse row; None when it has none."""
+        raise NotImplementedError
+
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearIntentVote:
+               execution_context: ExecutionContext) -> LinearVote:
         """An untrained component (it votes only after training)."""
         return cls(config, model_storage, resource)
 
     @classmethod
     def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentVote:
+             execution_context: ExecutionContext, **kwargs: Any) -> LinearVote:
         """The component with the weights it was trained with (untrained when there were none)."""
         try:
             with model_storage.read_from(resource) as directory, np.load(
@@ -97,7 +106,7 @@ class LinearIntentVote(GraphComponent):
         """Fit the SVM on every intent example that has features; store the weights as float16."""
         rows, labels = [], []
         for example in training_data.intent_examples:
-            features = sentence_features(example)
+            features = self.features(example)
             if features is not None and example.get(INTENT):
                 rows.append(features)
                 labels.append(str(example.get(INTENT)))
@@ -116,11 +125,11 @@ class LinearIntentVote(GraphComponent):
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Replace DIET's intent and ranking by the blended ones."""
+        """Replace the intent and ranking found so far by the blended ones."""
         if self.coef is None:
             return messages
         for message in messages:
-            features = sentence_features(message)
+            features = self.features(message)
             if features is None or features.shape[1] != self.coef.shape[1]:
                 continue
             scores = np.asarray(features @ self.coef.T).ravel() + self.intercept
@@ -129,3 +138,36 @@ class LinearIntentVote(GraphComponent):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING, ranking, add_to_output=True)
         return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class LinearIntentVote(LinearVote):
+    """Votes with DIET through a linear SVM on the same sparse features (all featurizers)."""
+
+    def features(self, message: Message) -> sparse.csr_matrix | None:
+        """The sentence features the featurizers computed for DIET."""
+        return sentence_features(message)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class CharNgramIntentVote(LinearVote):
+    """Votes through a linear SVM on hashed character 3-5-grams of the folded text.
+
+    Hashing keeps no vocabulary, so nothing but the weights is stored; 2**17 buckets cost no
+    accuracy against an exact vocabulary on the bench split and keep the weights near 12 MB.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """As `LinearVote`, with an equal third of the vote and the number of hash buckets."""
+        return {"C": 0.3, "temperature": 0.2, "weight": 1 / 3, "buckets": 2**17}
+
+    def __init__(self, config: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self._hasher = HashingVectorizer(analyzer="char", ngram_range=(3, 5), n_features=self.config["buckets"],
+                                         alternate_sign=False, norm=None)
+
+    def features(self, message: Message) -> sparse.csr_matrix | None:
+        """Counts of the folded text's character 3-5-grams; None for a message without text."""
+        text = message.get(TEXT)
+        return self._hasher.transform([fold(text)]) if isinstance(text, str) and text.strip() else None

@@ -1,4 +1,4 @@
-"""The linear second opinion on the intent (engine environment): trained on real sparse features."""
+"""The linear votes on the intent (engine environment): trained on real sparse features and real text."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.engine_nlu.linear_intent_vote import LinearIntentVote, blend
+from bot.engine_nlu.linear_intent_vote import CharNgramIntentVote, LinearIntentVote, LinearVote, blend
 
 EXAMPLES = {
     "thanks": ["thank you", "thanks a lot", "many thanks", "thank you so much", "thanks for the help"],
@@ -27,13 +27,14 @@ EXAMPLES = {
 class Pipeline:
     """Tokenizer, word featurizer and the vote, trained on `examples` in a real model storage."""
 
-    def __init__(self, storage: LocalModelStorage, examples: dict[str, list[str]] = EXAMPLES) -> None:
+    def __init__(self, storage: LocalModelStorage, examples: dict[str, list[str]] = EXAMPLES,
+                 kind: type[LinearVote] = LinearIntentVote) -> None:
         context = ExecutionContext(GraphSchema({}), "test")
         self.storage = storage
         self.tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
         self.featurizer = CountVectorsFeaturizer.create(
             CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context)
-        self.vote = LinearIntentVote.create({}, storage, Resource("vote"), context)
+        self.vote = kind.create({}, storage, Resource("vote"), context)
         data = TrainingData([Message(data={"text": text, "intent": intent})
                              for intent, texts in examples.items() for text in texts])
         self.tokenizer.process_training_data(data)
@@ -41,7 +42,7 @@ class Pipeline:
         self.featurizer.process_training_data(data)
         self.vote.train(data)
 
-    def parse(self, text: str, diet: list[tuple[str, float]], vote: LinearIntentVote | None = None) -> Message:
+    def parse(self, text: str, diet: list[tuple[str, float]], vote: LinearVote | None = None) -> Message:
         ranking = [{"name": name, "confidence": confidence} for name, confidence in diet]
         message = Message(data={"text": text, "intent": ranking[0] if ranking else None, "intent_ranking": ranking})
         self.tokenizer.process([message])
@@ -67,9 +68,11 @@ def test_a_confident_diet_that_agrees_keeps_its_intent(pipeline: Pipeline) -> No
     assert message.get("intent")["confidence"] > 0.6
 
 
-def test_the_stored_weights_vote_the_same_after_loading(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize("kind", [LinearIntentVote, CharNgramIntentVote])
+def test_the_stored_weights_vote_the_same_after_loading(tmp_path: Path, kind: type[LinearVote]) -> None:
+    pipeline = Pipeline(LocalModelStorage(tmp_path), kind=kind)
     context = ExecutionContext(GraphSchema({}), "test")
-    loaded = LinearIntentVote.load({}, pipeline.storage, Resource("vote"), context)
+    loaded = kind.load({}, pipeline.storage, Resource("vote"), context)
     diet = [("greet", 0.5), ("thanks", 0.3), ("housing", 0.2)]
     fresh = pipeline.parse("thanks for the house", diet).get("intent_ranking")
     again = pipeline.parse("thanks for the house", diet, loaded).get("intent_ranking")
@@ -98,3 +101,28 @@ def test_blend_weighs_both_and_keeps_intents_only_diet_knows() -> None:
                     ["greet", "thanks"], np.array([0.9, 0.1]), weight=0.5)
     assert [(r["name"], round(r["confidence"], 2)) for r in ranking] == [("greet", 0.65), ("start", 0.3),
                                                                           ("thanks", 0.05)]
+
+
+@pytest.fixture
+def char_pipeline(tmp_path: Path) -> Pipeline:
+    return Pipeline(LocalModelStorage(tmp_path), kind=CharNgramIntentVote)
+
+
+def test_the_character_vote_overrules_an_unsure_ranking(char_pipeline: Pipeline) -> None:
+    message = char_pipeline.parse("thanks so much", [("greet", 0.5), ("thanks", 0.4), ("housing", 0.1)])
+    assert message.get("intent")["name"] == "thanks"
+
+
+def test_the_character_vote_reads_spelling_variants_alike(char_pipeline: Pipeline) -> None:
+    ranking = [("greet", 0.4), ("thanks", 0.3), ("housing", 0.3)]
+    plain = char_pipeline.parse("where is my house", ranking).get("intent_ranking")
+    accented = char_pipeline.parse("Whére ïs my HOUSE", ranking).get("intent_ranking")
+    assert plain[0]["name"] == "housing"
+    assert accented == plain
+
+
+def test_the_character_vote_leaves_a_message_without_text_alone(char_pipeline: Pipeline) -> None:
+    message = Message(data={"text": "   ", "intent": {"name": "greet", "confidence": 0.9},
+                            "intent_ranking": [{"name": "greet", "confidence": 0.9}]})
+    char_pipeline.vote.process([message])
+    assert message.get("intent") == {"name": "greet", "confidence": 0.9}
