@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from bot.actions_server import build_renderer
+from bot.cases.keydates import local_today
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.engine
@@ -32,8 +33,11 @@ def first_line(renderer, key: str) -> str:
     return renderer.render(key, "en").text.splitlines()[0]
 
 
-def test_caseworker_links_a_person_who_then_gets_answers_about_their_case(assistant, renderer):
-    deadline = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+def test_caseworker_links_a_person_who_then_gets_answers_about_their_case(assistant, renderer, settings):
+    # "In 9 days" counts from today where the person lives, not on this machine's clock (they differ
+    # for an hour or two around midnight UTC).
+    today = local_today(dt.datetime.now(dt.UTC), settings.timezone)
+    deadline = (today + dt.timedelta(days=9)).isoformat()
     created = wegwijs(assistant, "case", "create", "--phase", "appeal", "--appeal-deadline", deadline)
     ref = re.search(r"case (WW-\w+) created", created).group(1)
     code = re.search(r"code for case \S+: (\S+)", wegwijs(assistant, "case", "code", ref)).group(1)
