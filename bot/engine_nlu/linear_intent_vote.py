@@ -14,6 +14,7 @@ On all the data the first linear voter trains in about a minute and the second i
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 import numpy as np
@@ -79,9 +80,9 @@ class LinearVote(GraphComponent):
         self.coef = coef
         self.intercept = intercept
 
+    @abstractmethod
     def features(self, message: Message) -> sparse.csr_matrix | None:
         """The message's features as one sparse row; None when it has none."""
-        raise NotImplementedError
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
