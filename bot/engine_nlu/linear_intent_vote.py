@@ -169,6 +169,10 @@ class CharNgramIntentVote(LinearVote):
                                          alternate_sign=False, norm=None)
 
     def features(self, message: Message) -> sparse.csr_matrix | None:
-        """Counts of the folded text's character 3-5-grams; None for a message without text."""
+        """Counts of the folded text's character 3-5-grams; None when it has none ("ok", "", "  ").
+
+        A row of zeros would still vote, with the SVM's intercepts alone, and blur DIET's answer.
+        """
         text = message.get(TEXT)
-        return self._hasher.transform([fold(text)]) if isinstance(text, str) and text.strip() else None
+        row = self._hasher.transform([fold(text)]) if isinstance(text, str) else None
+        return row if row is not None and row.nnz else None

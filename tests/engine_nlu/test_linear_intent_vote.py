@@ -121,8 +121,9 @@ def test_the_character_vote_reads_spelling_variants_alike(char_pipeline: Pipelin
     assert accented == plain
 
 
-def test_the_character_vote_leaves_a_message_without_text_alone(char_pipeline: Pipeline) -> None:
-    message = Message(data={"text": "   ", "intent": {"name": "greet", "confidence": 0.9},
+@pytest.mark.parametrize("text", ["   ", "ok"])
+def test_the_character_vote_leaves_a_message_too_short_for_it_alone(char_pipeline: Pipeline, text: str) -> None:
+    message = Message(data={"text": text, "intent": {"name": "greet", "confidence": 0.9},
                             "intent_ranking": [{"name": "greet", "confidence": 0.9}]})
     char_pipeline.vote.process([message])
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}
