@@ -13,6 +13,7 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import Coun
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import HashingVectorizer
 
 from bot.engine_nlu.linear_intent_vote import CharNgramIntentVote, LinearIntentVote, LinearVote, blend
 
@@ -127,3 +128,17 @@ def test_the_character_vote_leaves_a_message_too_short_for_it_alone(char_pipelin
                             "intent_ranking": [{"name": "greet", "confidence": 0.9}]})
     char_pipeline.vote.process([message])
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}
+
+
+
+def test_the_character_vote_weighs_rare_ngrams_above_ones_many_examples_have(char_pipeline: Pipeline) -> None:
+    vote = char_pipeline.vote
+    weights = vote.weigh(vote.features(Message(data={"text": "hmm where"}))).toarray().ravel()
+
+    def bucket(gram: str) -> int:  # the one bucket of the whole n-gram, hashed as the vote hashes it
+        hasher = HashingVectorizer(analyzer="char", ngram_range=(len(gram), len(gram)),
+                                   n_features=vote.config["buckets"], alternate_sign=False)
+        return int(hasher.transform([gram]).indices[0])
+
+    assert weights[bucket("hmm")] > weights[bucket("where")] > 0  # "hmm" is in no example, "where" in two
+    assert np.linalg.norm(weights) == pytest.approx(1.0)
