@@ -50,7 +50,7 @@ def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
         return target
     log = root / "var" / "train.log"
     log.parent.mkdir(exist_ok=True)
-    print(f"training {target.name} (about 50 minutes on 2 cores; progress in {log.relative_to(root)})...",
+    print(f"training {target.name} (about 55 minutes on 2 cores; progress in {log.relative_to(root)})...",
           flush=True)
     started = time.monotonic()
     # --force: Rasa's own cache does not see our component code, our fingerprint does.
