@@ -130,7 +130,6 @@ def test_the_character_vote_leaves_a_message_too_short_for_it_alone(char_pipelin
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}
 
 
-
 def test_the_character_vote_weighs_rare_ngrams_above_ones_many_examples_have(char_pipeline: Pipeline) -> None:
     vote = char_pipeline.vote
     weights = vote.weigh(vote.features(Message(data={"text": "hmm where"}))).toarray().ravel()
