@@ -7,6 +7,9 @@ would send them. Prints figures; asserts nothing (goals are checked by reading t
 "Answered" is the share the assistant answers rather than asking back (top confidence at or above
 the fallback threshold of the config); "right if answered" is the intent accuracy on that share.
 Each language's accuracy and macro F1 also get a 95 % bootstrap interval over its held-out messages.
+Safety: how many `emergency` messages get the emergency answer, how many get the emergency numbers
+at all (the answer, or the note under another answer: `bot.safety`), and how many other messages
+get the note.
 """
 
 from __future__ import annotations
@@ -132,6 +135,28 @@ def fallback_threshold(config: Path) -> float:
                 default)
 
 
+def emergency_figures(test: list[tuple[str, str, str]], results: list[dict]) -> dict[str, dict[str, float]]:
+    """Per language: emergency answered, emergency numbers shown at all, and the note elsewhere."""
+    from bot.safety import EMERGENCY, intent_name, might_be_emergency
+
+    by_lang: dict[str, list[tuple[bool, bool, bool]]] = defaultdict(list)
+    for (lang, intent, _), result in zip(test, results, strict=True):
+        answered = intent_name(result) == EMERGENCY
+        by_lang[lang].append((intent == EMERGENCY, answered, answered or might_be_emergency(result)))
+    figures = {}
+    for lang, items in sorted(by_lang.items()):
+        urgent = [i for i in items if i[0]]
+        other = [i for i in items if not i[0]]
+        figures[lang] = {"n": len(urgent), "recall": sum(i[1] for i in urgent) / max(len(urgent), 1),
+                         "reached": sum(i[2] for i in urgent) / max(len(urgent), 1),
+                         "note_elsewhere": sum(i[2] and not i[1] for i in other) / max(len(other), 1)}
+    print(f"\n{'lang':<6}{'emergency n':>12}{'answered as emergency':>23}{'numbers shown':>15}"
+          f"{'note on other messages':>24}")
+    for lang, f in figures.items():
+        print(f"{lang:<6}{f['n']:>12}{f['recall']:>23.3f}{f['reached']:>15.3f}{f['note_elsewhere']:>24.4f}")
+    return figures
+
+
 def report(test: list[tuple[str, str, str]], results: list[dict], threshold: float) -> dict:
     """Print the per-language table and the top confusions; return the figures."""
     by_lang: dict[str, list] = defaultdict(list)
@@ -183,6 +208,8 @@ def main() -> None:
     model = train_model(data, args.config.resolve())
     results = asyncio.run(predict(model, [text for _, _, text in test]))
     rows = report(test, results, fallback_threshold(args.config.resolve()))
+    for lang, figures in emergency_figures(test, results).items():
+        rows[lang]["emergency"] = figures
     (WORK / "nlu_eval.json").write_text(json.dumps(rows, indent=2), "utf-8")
     print(f"\nheld out: {len(test)} messages; model: {model.relative_to(ROOT)}; figures in var/bench/nlu_eval.json")
 

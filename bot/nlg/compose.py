@@ -8,10 +8,13 @@ from typing import Any
 from bot.i18n.reply_language import reply_language, switch_offer
 from bot.languages import normalise, own_name
 from bot.nlg.renderer import Rendered, Renderer
+from bot.safety import EMERGENCY, might_be_emergency
 
 NOTE_UNTRANSLATED = "note_untranslated"
 NOTE_UNREVIEWED = "note_unreviewed"
 OFFER_SWITCH = "offer_switch_language"
+NOTE_POSSIBLE_EMERGENCY = "note_possible_emergency"
+EMERGENCY_ANSWER = f"utter_{EMERGENCY}"
 #: Arguments the NLG reads itself (an action may fix the reply language, e.g. right after a switch).
 REPLY_LANGUAGE_ARG = "reply_language"
 #: An action may ask for topic buttons (intent names); the NLG labels them in the reply language.
@@ -20,6 +23,18 @@ TOPIC_BUTTONS_ARG = "topic_buttons"
 
 def _bot_texts(tracker: Mapping[str, Any]) -> list[str]:
     return [e.get("text") or "" for e in tracker.get("events") or () if e.get("event") == "bot"]
+
+
+def _this_turn(tracker: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
+    """The parse data of the person's latest message, and how many replies the bot sent since."""
+    parse_data: Mapping[str, Any] = {}
+    replies = 0
+    for event in tracker.get("events") or ():
+        if event.get("event") == "user":
+            parse_data, replies = event.get("parse_data") or {}, 0
+        elif event.get("event") == "bot":
+            replies += 1
+    return parse_data, replies
 
 
 class ReplyComposer:
@@ -35,6 +50,8 @@ class ReplyComposer:
         topics = args.pop(TOPIC_BUTTONS_ARG, None) or []
         message = self.renderer.render(response, lang, args, final=False)
         message.buttons.extend({"title": self.renderer.topic_title(t, lang), "payload": f"/{t}"} for t in topics)
+        if response != EMERGENCY_ANSWER:
+            self._point_to_emergency_help(message, lang, tracker)
         if message.fallback:
             self._append(message, NOTE_UNTRANSLATED, lang)
         elif not message.reviewed:
@@ -45,6 +62,15 @@ class ReplyComposer:
         if offer:
             self._offer_switch(message, offer)
         return self.renderer.finish(message)
+
+    def _point_to_emergency_help(self, message: Rendered, lang: str, tracker: Mapping[str, Any]) -> None:
+        """Add the emergency numbers to the first reply of a turn whose message might be about one."""
+        parse_data, replies = _this_turn(tracker)
+        if replies or not might_be_emergency(parse_data):
+            return
+        note = self.renderer.render(NOTE_POSSIBLE_EMERGENCY, lang, final=False)
+        message.text = f"{message.text}\n\n{note.text}"
+        message.buttons.extend(b for b in note.buttons if b not in message.buttons)
 
     def _append(self, message: Rendered, key: str, lang: str, **args: Any) -> None:
         note = self.renderer.render(key, lang, args, final=False)

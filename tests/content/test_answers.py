@@ -1,4 +1,4 @@
-"""Every answer exists, is sourced, fits a phone, and the emergency answer holds in every language."""
+"""Every answer exists, is sourced, fits a phone, and the emergency numbers hold in every language."""
 
 from __future__ import annotations
 
@@ -63,9 +63,10 @@ def renderer():
     return build_renderer(Settings())
 
 
+@pytest.mark.parametrize("key", ["utter_emergency", "note_possible_emergency"])
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
-def test_emergency_answer_holds_112_and_113_in_every_language(renderer, lang):
-    text = renderer.render("utter_emergency", lang).text
+def test_emergency_answer_and_note_hold_112_and_113_in_every_language(renderer, lang, key):
+    text = renderer.render(key, lang).text
     assert "112" in text and "113" in text
 
 

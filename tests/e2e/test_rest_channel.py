@@ -9,6 +9,7 @@ import pytest
 
 from bot.actions_server import build_renderer
 from bot.engine.client import EngineClient
+from bot.safety import might_be_emergency
 
 pytestmark = pytest.mark.engine
 
@@ -74,3 +75,18 @@ async def test_emergency_words_beat_the_classifier(engine):
     assert result["intent"]["name"] == "emergency"
     replies = await engine.send(f"t-{uuid.uuid4().hex}", "i want to kill myself")
     assert "112" in replies[0].text and "113" in replies[0].text
+
+
+@pytest.mark.parametrize("text", ["heart pain very strong now", "my baby is hot and does not wake up",
+                                  "the man in the next room is shouting and i am scared"])
+async def test_a_reply_carries_the_emergency_numbers_when_the_message_might_be_an_emergency(
+        engine, renderer, text):
+    sender = f"t-{uuid.uuid4().hex}"
+    replies = await engine.send(sender, text)
+    async with engine.session.get(f"{engine.base_url}/conversations/{sender}/tracker") as resp:
+        events = (await resp.json())["events"]
+    parse = [e for e in events if e["event"] == "user"][-1]["parse_data"]
+    assert parse["intent_ranking"], "the NLG decides on the ranking the engine recorded"
+    if not replies[0].text.startswith(body(renderer, "utter_emergency", "en")):
+        note = body(renderer, "note_possible_emergency", "en")
+        assert (note in replies[0].text) == might_be_emergency(parse)

@@ -22,6 +22,9 @@ ANSWERS = {
     "note_unreviewed": {"text": "(Not checked yet.)"},
     "offer_switch_language": {"text": "Continue in {language}?"},
     "utter_only_english": {"text": "Only in English."},
+    "utter_emergency": {"text": "Call 112."},
+    "note_possible_emergency": {"text": "(In danger? Call 112.)",
+                                "buttons": [{"title": "emergency", "payload": "/emergency"}]},
 }
 
 
@@ -38,7 +41,7 @@ def composer(tmp_path: Path) -> ReplyComposer:
                "note_unreviewed": "(لم تتم مراجعتها بعد.)", "topic:phase_appeal": "الاستئناف"},
         "nl": {"utter_deadline": "Je termijn is {deadline_date}.", "note_untranslated": "(Nog niet in het Nederlands.)",
                "offer_switch_language": "Verder in het {language}?", "note_unreviewed": "(Nog niet nagekeken.)",
-               "utter_fallback_suggest": "Bedoel je:"},
+               "utter_fallback_suggest": "Bedoel je:", "note_possible_emergency": "(In gevaar? Bel 112.)"},
     }
     for lang, values in strings.items():
         path = workflow.po_path(locales, lang)
@@ -54,9 +57,15 @@ def composer(tmp_path: Path) -> ReplyComposer:
 
 
 def tracker(language: dict | None = None, metadata: dict | None = None, bot_texts: tuple[str, ...] = (),
-            slots: dict | None = None) -> dict:
+            slots: dict | None = None, ranking: dict[str, float] | None = None,
+            replies_this_turn: tuple[str, ...] = ()) -> dict:
     events = [{"event": "bot", "text": t} for t in bot_texts]
-    events.append({"event": "user", "parse_data": {"language": language or {}}, "metadata": metadata or {}})
+    parse_data: dict = {"language": language or {}}
+    if ranking:
+        parse_data["intent_ranking"] = [{"name": n, "confidence": c} for n, c in ranking.items()]
+        parse_data["intent"] = parse_data["intent_ranking"][0]
+    events.append({"event": "user", "parse_data": parse_data, "metadata": metadata or {}})
+    events.extend({"event": "bot", "text": t} for t in replies_this_turn)
     return {"events": events, "slots": slots or {}}
 
 
@@ -104,6 +113,34 @@ def test_topic_buttons_are_labelled_in_the_reply_language(composer):
                                tracker({"code": "ar", "source": "metadata"}))
     assert message.buttons[0] == {"title": "الاستئناف", "payload": "/phase_appeal"}
     assert message.buttons[1]["payload"] == "/phase_return"
+
+
+EN = {"code": "en", "source": "metadata"}
+NEAR_EMERGENCY = {"housing": 0.6, "emergency": 0.25, "reception_transfer": 0.15}
+
+
+def test_an_answer_to_a_message_that_might_be_an_emergency_carries_the_numbers(composer):
+    message = composer.compose("utter_fallback_suggest", {}, tracker(EN, ranking=NEAR_EMERGENCY))
+    assert message.text == "Did you mean:\n\n(In danger? Call 112.)"
+    assert {"title": "emergency", "payload": "/emergency"} in message.buttons
+
+
+def test_the_emergency_note_is_in_the_persons_language_and_only_once_per_turn(composer):
+    state = tracker({"code": "nl", "source": "metadata"}, ranking=NEAR_EMERGENCY)
+    assert composer.compose("utter_fallback_suggest", {}, state).text == "Bedoel je:\n\n(In gevaar? Bel 112.)"
+    later = tracker(EN, ranking=NEAR_EMERGENCY, replies_this_turn=("Did you mean:",))
+    assert "112" not in composer.compose("utter_fallback_suggest", {}, later).text
+
+
+@pytest.mark.parametrize("ranking", [{"housing": 0.95, "emergency": 0.05}, {"emergency": 1.0, "housing": 0.0}, None])
+def test_no_emergency_note_when_emergency_is_unlikely_or_already_the_answer(composer, ranking):
+    message = composer.compose("utter_fallback_suggest", {}, tracker(EN, ranking=ranking))
+    assert message.text == "Did you mean:" and not message.buttons
+
+
+def test_the_emergency_answer_itself_gets_no_note(composer):
+    message = composer.compose("utter_emergency", {}, tracker(EN, ranking=NEAR_EMERGENCY))
+    assert message.text == "Call 112."
 
 
 def test_arguments_are_formatted_by_babel():
