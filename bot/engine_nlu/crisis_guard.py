@@ -21,8 +21,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.engine_nlu.text import fold
+from bot.safety import EMERGENCY
 
-EMERGENCY = "emergency"
 LOOKUP_PREFIX = "crisis_"
 KEYWORDS_FILE = "crisis_keywords.json"
 

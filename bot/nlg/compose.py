@@ -70,7 +70,8 @@ class ReplyComposer:
             return
         note = self.renderer.render(NOTE_POSSIBLE_EMERGENCY, lang, final=False)
         message.text = f"{message.text}\n\n{note.text}"
-        message.buttons.extend(b for b in note.buttons if b not in message.buttons)
+        offered = {b["payload"] for b in message.buttons}  # "did you mean" may already offer emergency
+        message.buttons.extend(b for b in note.buttons if b["payload"] not in offered)
 
     def _append(self, message: Rendered, key: str, lang: str, **args: Any) -> None:
         note = self.renderer.render(key, lang, args, final=False)

@@ -125,6 +125,12 @@ def test_an_answer_to_a_message_that_might_be_an_emergency_carries_the_numbers(c
     assert {"title": "emergency", "payload": "/emergency"} in message.buttons
 
 
+def test_the_emergency_note_adds_no_second_emergency_button(composer):
+    message = composer.compose("utter_fallback_suggest", {"topic_buttons": ["emergency", "housing"]},
+                               tracker(EN, ranking=NEAR_EMERGENCY))
+    assert [b["payload"] for b in message.buttons] == ["/emergency", "/housing"]
+
+
 def test_the_emergency_note_is_in_the_persons_language_and_only_once_per_turn(composer):
     state = tracker({"code": "nl", "source": "metadata"}, ranking=NEAR_EMERGENCY)
     assert composer.compose("utter_fallback_suggest", {}, state).text == "Bedoel je:\n\n(In gevaar? Bel 112.)"
