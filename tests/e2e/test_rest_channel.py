@@ -77,8 +77,10 @@ async def test_emergency_words_beat_the_classifier(engine):
     assert "112" in replies[0].text and "113" in replies[0].text
 
 
-@pytest.mark.parametrize("text", ["heart pain very strong now", "my baby is hot and does not wake up",
-                                  "the man in the next room is shouting and i am scared"])
+# With the model of this change the first two give `emergency` about 0.19 and another intent wins, so
+# they get the note; the third gets none. Whatever a retrained model says, note and parse must agree.
+@pytest.mark.parametrize("text", ["i feel very bad and alone in the azc", "i have a lot of pain since yesterday",
+                                  "my child has a high fever, which doctor"])
 async def test_a_reply_carries_the_emergency_numbers_when_the_message_might_be_an_emergency(
         engine, renderer, text):
     sender = f"t-{uuid.uuid4().hex}"
