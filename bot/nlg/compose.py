@@ -68,14 +68,14 @@ class ReplyComposer:
         parse_data, replies = _this_turn(tracker)
         if replies or not might_be_emergency(parse_data):
             return
-        note = self.renderer.render(NOTE_POSSIBLE_EMERGENCY, lang, final=False)
-        message.text = f"{message.text}\n\n{note.text}"
+        note = self._append(message, NOTE_POSSIBLE_EMERGENCY, lang)
         offered = {b["payload"] for b in message.buttons}  # "did you mean" may already offer emergency
         message.buttons.extend(b for b in note.buttons if b["payload"] not in offered)
 
-    def _append(self, message: Rendered, key: str, lang: str, **args: Any) -> None:
+    def _append(self, message: Rendered, key: str, lang: str, **args: Any) -> Rendered:
         note = self.renderer.render(key, lang, args, final=False)
         message.text = f"{message.text}\n\n{note.text}"
+        return note
 
     def _offer_switch(self, message: Rendered, detected: str) -> None:
         self._append(message, OFFER_SWITCH, detected, language=detected)
