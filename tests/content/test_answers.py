@@ -70,6 +70,16 @@ def test_emergency_answer_and_note_hold_112_and_113_in_every_language(renderer, 
     assert "112" in text and "113" in text
 
 
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+def test_a_rejected_person_reads_of_the_appeal_deadline_before_the_departure_period(renderer, lang):
+    """"I was rejected" is understood as the return phase, but the person may still have days left
+    to appeal (1 or 4 weeks, S32): the answer says so before it speaks of leaving in 28 days."""
+    phase = renderer.render("utter_my_phase_return", lang).text
+    assert "1" in phase and "4" in phase and phase.index("4") < phase.index("28")
+    next_steps = renderer.render("utter_next_steps_return", lang).text.splitlines()
+    assert "1" in next_steps[1] and "4" in next_steps[1]
+
+
 @pytest.mark.parametrize("lang", sorted(set(catalog_languages(PROJECT_ROOT / "locales")) - {SOURCE_LANGUAGE}))
 def test_every_answer_is_translated_in_every_shipped_catalog(renderer, lang):
     untranslated = [k for k, entry in CONTENT.entries.items() if renderer.translate(entry, lang).is_fallback]
