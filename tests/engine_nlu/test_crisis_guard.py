@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from nlu_training_data import training_data
 from rasa.shared.nlu.constants import INTENT, TEXT
-from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.engine_nlu.crisis_guard import EMERGENCY, LOOKUP_PREFIX, CrisisKeywordGuard, compile_keywords
 from bot.engine_nlu.text import fold
-
-NLU_DATA = Path(__file__).resolve().parents[2] / "nlu_data"
 
 
 def classify(text: str, keywords: list[str]) -> dict:
@@ -43,7 +38,7 @@ def test_without_a_crisis_word_the_classifier_decides():
 def test_no_crisis_word_appears_in_an_example_of_another_intent():
     """A crisis word overrides the classifier, so one that also occurs in ordinary questions would
     answer them with the emergency numbers: the training data shows that none does."""
-    data = TrainingData().merge(*(RasaYAMLReader().read(path) for path in sorted(NLU_DATA.glob("*/*.yml"))))
+    data = training_data()
     keywords = [str(word) for table in data.lookup_tables if str(table["name"]).startswith(LOOKUP_PREFIX)
                 for word in table["elements"]]
     pattern = compile_keywords(keywords)
