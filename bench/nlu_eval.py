@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import hashlib
 import json
+import os
 import random
 import re
 import subprocess
@@ -90,10 +91,12 @@ def train_model(data: Path, config: Path) -> Path:
     name = f"bench-{fingerprint(data, config)}"
     model = WORK / "models" / f"{name}.tar.gz"
     if not model.exists():
+        from bot.engine.allocator import with_huge_pages
+
         print(f"training {name} on the training split...", flush=True)
         subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", str(config),
                         "--nlu", str(data), "--out", str(WORK / "models"), "--fixed-model-name", name],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=with_huge_pages(os.environ))
     return model
 
 

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from bot.engine.allocator import with_huge_pages
 from bot.settings import PROJECT_ROOT
 
 #: What the model is made of. Changing any of these files means a new model.
@@ -58,7 +59,7 @@ def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
         done = subprocess.run([str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml",
                                "--data", "nlu_data", "--out", "models",
                                "--fixed-model-name", target.name.removesuffix(".tar.gz"), "--force"],
-                              cwd=root, env=engine_env(root), stdout=out, stderr=subprocess.STDOUT)
+                              cwd=root, env=with_huge_pages(engine_env(root)), stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0 or not target.exists():
         print(log.read_text("utf-8", errors="replace")[-4000:], file=sys.stderr)
         raise SystemExit(f"training failed (exit {done.returncode}); the full log is {log}")
