@@ -68,7 +68,7 @@ def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
         return target
     log = root / "var" / "train.log"
     log.parent.mkdir(exist_ok=True)
-    print(f"training {target.name} (about 45 minutes on 2 cores; progress in {log.relative_to(root)})...",
+    print(f"training {target.name} (about 50 minutes on 2 cores; progress in {log.relative_to(root)})...",
           flush=True)
     started = time.monotonic()
     with log.open("wb") as out:
