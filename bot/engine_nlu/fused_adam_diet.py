@@ -5,10 +5,12 @@ optimizer. Off the GPU it does not compile its update with XLA, so each step upd
 with about eight separate element-wise operations, each writing a fresh temporary tensor. DIET's
 input layers map every word and character n-gram (about 124,000 of them) to 128 numbers for the
 words and again for the sentence, so those temporaries are hundreds of megabytes per step: on the
-project's 2-core machine, profiling one DIET epoch showed Adam's element-wise steps and the kernel
-zeroing their fresh pages as most of the time. The legacy optimizer applies the same Adam rule
-(same learning rate, betas and epsilon) with one fused kernel that updates the weights in place.
-Nothing else changes: the model, its features, its persisted form and its predictions' shape.
+project's 2-core machine, `perf` on a DIET epoch put the largest share of the time in Adam's
+element-wise steps and in the kernel zeroing their fresh pages (12 %). The legacy optimizer applies
+the same Adam rule (same learning rate, betas and epsilon) with one fused kernel that updates the
+weights in place: the first epoch on all the data took 399-423 s instead of 560, and on a quarter
+of the data the loss after each epoch was the same as with Rasa's optimizer. DIET's configuration,
+features and predictions are Rasa's; only the optimizer's slots in the stored checkpoint differ.
 """
 
 from __future__ import annotations

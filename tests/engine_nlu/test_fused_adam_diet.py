@@ -30,7 +30,6 @@ class Trained:
         storage = LocalModelStorage(root)
         self.context = ExecutionContext(GraphSchema({}), "test")
         self.storage = storage
-        self.kind = kind
         self.tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
         self.featurizer = CountVectorsFeaturizer.create(
             CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), self.context)
