@@ -1,1 +1,2 @@
-"""Talking to the Rasa engine over HTTP (the only way the application reaches it)."""
+"""The Rasa engine: training its model, running it, and talking to it over HTTP (the only way the
+application reaches it)."""

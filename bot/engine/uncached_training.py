@@ -1,0 +1,64 @@
+"""`rasa train` that does not fingerprint what it will not cache (engine environment).
+
+Rasa's `TrainingHook` hashes the output of every training step for its cache, even when the cache
+is disabled (`RASA_MAX_CACHE_SIZE=0`, as `bot.engine.model.training_env` sets it) and the hash is
+thrown away. For the steps before DIET the output is all the training data: 113,600 messages with
+their tokens and sparse features, each matrix turned into a string and hashed. Profiled with
+py-spy on this project's 2-core machine, that hashing was 30 % of a 10-minute stretch of training
+before DIET. This entry point runs Rasa's own CLI with a hook that skips it when the cache is
+disabled; the trained model is the same, since the hash only ever names a cache entry.
+
+Run as `python -m bot.engine.uncached_training train ...`, with `rasa train`'s arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from rasa.engine.caching import CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE_MB
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.training import graph_trainer
+from rasa.engine.training.hooks import TrainingHook
+
+
+def cache_disabled() -> bool:
+    """Whether Rasa's training cache is off, read the way `LocalTrainingCache` reads it."""
+    return float(os.environ.get(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE_MB)) == 0.0
+
+
+class UncachedTrainingHook(TrainingHook):
+    """Rasa's training hook, minus the fingerprints when there is no cache to store them in."""
+
+    def on_before_node(self, node_name: str, execution_context: ExecutionContext, config: dict[str, Any],
+                       received_inputs: dict[str, Any]) -> dict:
+        """Rasa's fingerprint key of the inputs, or nothing when the cache is off."""
+        if cache_disabled():
+            return {}
+        return super().on_before_node(node_name, execution_context, config, received_inputs)
+
+    def on_after_node(self, node_name: str, execution_context: ExecutionContext, config: dict[str, Any],
+                      output: Any, input_hook_data: dict) -> None:
+        """Cache the output as Rasa does, unless the cache is off."""
+        if not cache_disabled():
+            super().on_after_node(node_name, execution_context, config, output, input_hook_data)
+
+
+def use_uncached_hook() -> None:
+    """Make Rasa's graph trainer build its training hooks from `UncachedTrainingHook`."""
+    # GraphTrainer.train constructs the hook by this module-level name, with no parameter to pass one.
+    graph_trainer.TrainingHook = UncachedTrainingHook  # type: ignore[misc]
+
+
+def main(argv: list[str]) -> None:
+    """Run Rasa's CLI with `argv` (for example `train --config config.yml ...`)."""
+    from rasa.__main__ import main as rasa_main
+
+    use_uncached_hook()
+    sys.argv = ["rasa", *argv]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
