@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import hashlib
 import json
+import logging
 import os
 import random
 import re
@@ -102,7 +103,10 @@ def train_model(data: Path, config: Path) -> Path:
 
 async def predict(model: Path, texts: list[str]) -> list[dict]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    # Unconfigured, Rasa's structured log prints a debug line per parsed message and buries the table.
+    configure_structlog(logging.WARNING)
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]
 
