@@ -95,7 +95,7 @@ def train_model(data: Path, config: Path) -> Path:
         from bot.engine.allocator import with_huge_pages
 
         print(f"training {name} on the training split...", flush=True)
-        subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", str(config),
+        subprocess.run([sys.executable, "-m", "bot.engine.uncached_training", "train", "nlu", "--config", str(config),
                         "--nlu", str(data), "--out", str(WORK / "models"), "--fixed-model-name", name],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=with_huge_pages(os.environ))
     return model

@@ -47,8 +47,7 @@ def engine_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
 def train_command(target: Path) -> list[str]:
     """`rasa train` for `target`, retraining every component and leaving the data checks to `make validate`.
 
-    It runs through `bot.engine.uncached_training`, which skips Rasa's hashing of every step's output
-    for a cache that `training_env` disables.
+    It runs through `bot.engine.uncached_training`: Rasa's cache off, and no hashing for it.
     """
     # --force: Rasa's own cache does not see our component code, our fingerprint does.
     # --skip-validation: `make test` runs `rasa data validate --fail-on-warnings` on the same files,
@@ -60,10 +59,8 @@ def train_command(target: Path) -> list[str]:
 
 
 def training_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
-    """The engine's environment for training: huge pages, and no copy of every step in Rasa's cache."""
-    # With --force nothing is ever read back from Rasa's cache, so writing each component's output
-    # there (the featurized data of every example) only costs time and disk.
-    return {**with_huge_pages(engine_env(root)), "RASA_MAX_CACHE_SIZE": "0"}
+    """The engine's environment for training: the engine's, with huge pages."""
+    return with_huge_pages(engine_env(root))
 
 
 def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:

@@ -1,12 +1,16 @@
-"""`rasa train` that does not fingerprint what it will not cache (engine environment).
+"""`rasa train` without Rasa's training cache, and without hashing for it (engine environment).
 
-Rasa's `TrainingHook` hashes the output of every training step for its cache, even when the cache
-is disabled (`RASA_MAX_CACHE_SIZE=0`, as `bot.engine.model.training_env` sets it) and the hash is
-thrown away. For the steps before DIET the output is all the training data: 113,600 messages with
-their tokens and sparse features, each matrix turned into a string and hashed. Profiled with
-py-spy on this project's 2-core machine, that hashing was 30 % of a 10-minute stretch of training
-before DIET. This entry point runs Rasa's own CLI with a hook that skips it when the cache is
-disabled; the trained model is the same, since the hash only ever names a cache entry.
+Our callers keep their own cache of whole models, by a fingerprint that also covers our component
+code (`bot.engine.model`, `bench/nlu_eval.py`), and `make train` always passes `--force`; so Rasa's
+cache of every step's output is never read back. Writing it only cost time and disk (590 MB for one
+bench model), so this entry point turns it off (`RASA_MAX_CACHE_SIZE=0`).
+
+Rasa's `TrainingHook` still hashes the output of every training step for that cache, even when the
+cache is off, and the hash is thrown away. For the steps before DIET the output is all the training
+data: 113,600 messages with their tokens and sparse features, each matrix turned into a string and
+hashed. Profiled with py-spy on this project's 2-core machine, that hashing was 30 % of a 10-minute
+stretch of training before DIET. This entry point runs Rasa's own CLI with a hook that skips it when
+the cache is disabled; the trained model is the same, since the hash only ever names a cache entry.
 
 Run as `python -m bot.engine.uncached_training train ...`, with `rasa train`'s arguments.
 """
@@ -52,9 +56,10 @@ def use_uncached_hook() -> None:
 
 
 def main(argv: list[str]) -> None:
-    """Run Rasa's CLI with `argv` (for example `train --config config.yml ...`)."""
+    """Run Rasa's CLI with `argv` (for example `train --config config.yml ...`), its cache off."""
     from rasa.__main__ import main as rasa_main
 
+    os.environ[CACHE_SIZE_ENV] = "0"
     use_uncached_hook()
     sys.argv = ["rasa", *argv]
     rasa_main()
