@@ -9,10 +9,10 @@ Rasa's `TrainingHook` still hashes the output of every training step for that ca
 cache is off, and the hash is thrown away. For the steps before DIET the output is all the training
 data: 113,600 messages with their tokens and sparse features, each matrix turned into a string and
 hashed. Profiled with py-spy on this project's 2-core machine, that hashing was 30 % of a 10-minute
-stretch of training before DIET; with it, CI's NLU steps before DIET took 5.2 minutes, against 7.8
-in a full-data run without it (whole runs on this machine vary more than that, mostly in DIET). This
-entry point runs Rasa's own CLI with a hook that skips it when the cache is disabled; the trained
-model is the same, since the hash only ever names a cache entry.
+stretch of training before DIET; skipping it, CI's NLU steps before DIET took 5.2 minutes, against
+7.8 in a full-data run that hashed (whole runs on this machine vary more than that, mostly in DIET).
+This entry point runs Rasa's own CLI with a hook that skips it when the cache is disabled; the
+trained model is the same, since the hash only ever names a cache entry.
 
 Run as `python -m bot.engine.uncached_training train ...`, with `rasa train`'s arguments.
 """
