@@ -58,11 +58,6 @@ def train_command(target: Path) -> list[str]:
             "--force", "--skip-validation"]
 
 
-def training_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
-    """The engine's environment for training: the engine's, with huge pages."""
-    return with_huge_pages(engine_env(root))
-
-
 def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
     """Train unless a model for the current inputs exists; returns the model path."""
     target = model_path(root)
@@ -75,7 +70,7 @@ def train(root: Path = PROJECT_ROOT, force: bool = False) -> Path:
           flush=True)
     started = time.monotonic()
     with log.open("wb") as out:
-        done = subprocess.run(train_command(target), cwd=root, env=training_env(root),
+        done = subprocess.run(train_command(target), cwd=root, env=with_huge_pages(engine_env(root)),
                               stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0 or not target.exists():
         print(log.read_text("utf-8", errors="replace")[-4000:], file=sys.stderr)

@@ -11,8 +11,8 @@ data: 113,600 messages with their tokens and sparse features, each matrix turned
 hashed. Profiled with py-spy on this project's 2-core machine, that hashing was 30 % of a 10-minute
 stretch of training before DIET; skipping it, CI's NLU steps before DIET took 5.2 minutes, against
 7.8 in a full-data run that hashed (whole runs on this machine vary more than that, mostly in DIET).
-This entry point runs Rasa's own CLI with a hook that skips it when the cache is disabled; the
-trained model is the same, since the hash only ever names a cache entry.
+This entry point runs Rasa's own CLI with a hook that skips it; the trained model is the same, since
+the hash only ever names a cache entry.
 
 Run as `python -m bot.engine.uncached_training train ...`, with `rasa train`'s arguments.
 """
@@ -23,32 +23,23 @@ import os
 import sys
 from typing import Any
 
-from rasa.engine.caching import CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE_MB
+from rasa.engine.caching import CACHE_SIZE_ENV
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.training import graph_trainer
 from rasa.engine.training.hooks import TrainingHook
 
 
-def cache_disabled() -> bool:
-    """Whether Rasa's training cache is off, read the way `LocalTrainingCache` reads it."""
-    return float(os.environ.get(CACHE_SIZE_ENV, DEFAULT_CACHE_SIZE_MB)) == 0.0
-
-
 class UncachedTrainingHook(TrainingHook):
-    """Rasa's training hook, minus the fingerprints when there is no cache to store them in."""
+    """Rasa's training hook without its cache work: no fingerprints, nothing stored."""
 
     def on_before_node(self, node_name: str, execution_context: ExecutionContext, config: dict[str, Any],
                        received_inputs: dict[str, Any]) -> dict:
-        """Rasa's fingerprint key of the inputs, or nothing when the cache is off."""
-        if cache_disabled():
-            return {}
-        return super().on_before_node(node_name, execution_context, config, received_inputs)
+        """Nothing to note before a step: there is no cache to look up."""
+        return {}
 
     def on_after_node(self, node_name: str, execution_context: ExecutionContext, config: dict[str, Any],
                       output: Any, input_hook_data: dict) -> None:
-        """Cache the output as Rasa does, unless the cache is off."""
-        if not cache_disabled():
-            super().on_after_node(node_name, execution_context, config, output, input_hook_data)
+        """Nothing to hash or store after a step: there is no cache to store it in."""
 
 
 def use_uncached_hook() -> None:

@@ -8,7 +8,7 @@ words and again for the sentence, so those temporaries are hundreds of megabytes
 project's 2-core machine, `perf` on a DIET epoch put the largest share of the time in Adam's
 element-wise steps and in the kernel zeroing their fresh pages (12 %). The legacy optimizer applies
 the same Adam rule (same learning rate, betas and epsilon) with one fused kernel that updates the
-weights in place: the first epoch on all the data took 399-423 s instead of 560, and on a quarter
+weights in place: the first epoch on all the data took 399-457 s instead of 560, and on a quarter
 of the data the loss after each epoch was the same as with Rasa's optimizer. DIET's configuration,
 features and predictions are Rasa's; only the optimizer's slots in the stored checkpoint differ.
 """

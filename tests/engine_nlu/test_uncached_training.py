@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
-from rasa.engine.caching import CACHE_LOCATION_ENV, CACHE_SIZE_ENV, LocalTrainingCache
+from rasa.engine.caching import CACHE_SIZE_ENV, LocalTrainingCache
 from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.training import graph_trainer
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 
-from bot.engine.uncached_training import UncachedTrainingHook, use_uncached_hook
+from bot.engine.uncached_training import UncachedTrainingHook, main
 
 SCHEMA = GraphSchema({"tokenize": SchemaNode(needs={}, uses=WhitespaceTokenizer, constructor_name="create",
                                              fn="process_training_data", config={})})
@@ -28,33 +30,22 @@ class Output:
         return "output"
 
 
-def run_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_size: str) -> tuple[Output, dict]:
-    """Run the hook around one training step, with Rasa's cache at `cache_size` MB; the output and
-    what the hook noted before the step."""
-    monkeypatch.setenv(CACHE_SIZE_ENV, cache_size)
-    monkeypatch.setenv(CACHE_LOCATION_ENV, str(tmp_path / "cache"))
-    hook = UncachedTrainingHook(LocalTrainingCache(), LocalModelStorage(tmp_path / "storage"), SCHEMA)
+def test_no_step_output_is_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_SIZE_ENV, "0")
+    hook = UncachedTrainingHook(LocalTrainingCache(), LocalModelStorage(tmp_path), SCHEMA)
     context = ExecutionContext(SCHEMA, "test")
-    before = hook.on_before_node("tokenize", context, {}, {})
     output = Output()
-    hook.on_after_node("tokenize", context, {}, output, before)
-    return output, before
-
-
-def test_with_the_cache_off_no_output_is_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    output, _ = run_step(tmp_path, monkeypatch, "0")
+    hook.on_after_node("tokenize", context, {}, output, hook.on_before_node("tokenize", context, {}, {}))
     assert output.hashed == 0
-    assert not (tmp_path / "cache").exists()
 
 
-def test_with_the_cache_on_outputs_are_hashed_and_cached_as_rasa_does(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    output, before = run_step(tmp_path, monkeypatch, "100")
-    assert output.hashed == 1
-    assert LocalTrainingCache().get_cached_output_fingerprint(before["fingerprint_key"]) == "output"
-
-
-def test_rasas_graph_trainer_builds_the_uncached_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_entry_point_runs_rasa_with_its_cache_off_and_the_uncached_hook(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Everything main changes is put back after the test.
+    monkeypatch.setenv(CACHE_SIZE_ENV, "1000")
     monkeypatch.setattr(graph_trainer, "TrainingHook", graph_trainer.TrainingHook)
-    use_uncached_hook()
+    monkeypatch.setattr(sys, "argv", sys.argv)
+    main(["--version"])
+    assert "Rasa Version" in capsys.readouterr().out
+    assert os.environ[CACHE_SIZE_ENV] == "0"
     assert graph_trainer.TrainingHook is UncachedTrainingHook
