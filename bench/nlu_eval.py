@@ -203,6 +203,19 @@ def report(test: list[tuple[str, str, str]], results: list[dict], threshold: flo
     return rows
 
 
+def write_predictions(test: list[tuple[str, str, str]], results: list[dict], path: Path) -> None:
+    """One JSON line per held-out message: its language and intent, and what the model made of it.
+
+    So that an error analysis (which messages, which new examples) needs no second parse of the split.
+    """
+    with path.open("w", encoding="utf-8") as out:
+        for (lang, intent, text), result in zip(test, results, strict=True):
+            line = {"lang": lang, "intent": intent, "text": text, "predicted": result["intent"]["name"],
+                    "confidence": result["intent"].get("confidence"),
+                    "language": (result.get("language") or {}).get("code")}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--share", type=float, default=0.2, help="held-out share per language and intent")
@@ -218,7 +231,9 @@ def main() -> None:
     for lang, figures in emergency_figures(test, results).items():
         rows[lang]["emergency"] = figures
     (WORK / "nlu_eval.json").write_text(json.dumps(rows, indent=2), "utf-8")
-    print(f"\nheld out: {len(test)} messages; model: {model.relative_to(ROOT)}; figures in var/bench/nlu_eval.json")
+    write_predictions(test, results, WORK / "predictions.jsonl")
+    print(f"\nheld out: {len(test)} messages; model: {model.relative_to(ROOT)}; figures in var/bench/nlu_eval.json, "
+          "each message's prediction in var/bench/predictions.jsonl")
 
 
 if __name__ == "__main__":

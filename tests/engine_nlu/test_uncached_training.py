@@ -12,7 +12,9 @@ from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.training import graph_trainer
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.training_data import entities_parser
 
+from bot.engine.entity_annotations import validated_dict
 from bot.engine.uncached_training import UncachedTrainingHook, main
 
 SCHEMA = GraphSchema({"tokenize": SchemaNode(needs={}, uses=WhitespaceTokenizer, constructor_name="create",
@@ -39,13 +41,15 @@ def test_no_step_output_is_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert output.hashed == 0
 
 
-def test_the_entry_point_runs_rasa_with_its_cache_off_and_the_uncached_hook(
+def test_the_entry_point_runs_rasa_with_its_cache_off_the_uncached_hook_and_each_annotation_validated_once(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # Everything main changes is put back after the test.
     monkeypatch.setenv(CACHE_SIZE_ENV, "1000")
     monkeypatch.setattr(graph_trainer, "TrainingHook", graph_trainer.TrainingHook)
+    monkeypatch.setattr(entities_parser, "get_validated_dict", entities_parser.get_validated_dict)
     monkeypatch.setattr(sys, "argv", sys.argv)
     main(["--version"])
     assert "Rasa Version" in capsys.readouterr().out
     assert os.environ[CACHE_SIZE_ENV] == "0"
     assert graph_trainer.TrainingHook is UncachedTrainingHook
+    assert entities_parser.get_validated_dict is validated_dict
