@@ -1,7 +1,7 @@
 """Rasa validates each entity annotation of the training data once per distinct text, not per use.
 
 Our examples annotate entities in Rasa's dict form (`[IND]{"entity": "organisation", "value": "ind"}`):
-about 27,400 annotations, but only a few dozen distinct annotation texts. Rasa parses and validates
+about 28,600 annotations, but only a few dozen distinct annotation texts. Rasa parses and validates
 every one of them against a JSON schema (`entities_parser.get_validated_dict`), and `rasa train`
 reads the NLU data twice (for the domain and for the NLU steps). Profiled with py-spy, that
 validation was half of the first ten minutes of `make train`, before any component trained.

@@ -15,7 +15,7 @@ This entry point runs Rasa's own CLI with a hook that skips it; the trained mode
 the hash only ever names a cache entry.
 
 It also has Rasa validate each distinct entity annotation once (`bot.engine.entity_annotations`):
-reading all the NLU data took 158 s instead of 22 s, and `rasa train` reads it twice.
+reading all the NLU data takes 22 s instead of 158 s, and `rasa train` reads it twice.
 
 Run as `python -m bot.engine.uncached_training train ...`, with `rasa train`'s arguments.
 """

@@ -25,6 +25,7 @@ def rasa_validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return original(json_str)
 
     monkeypatch.setattr(entity_annotations, "_validate", counting)
+    # Rasa's own function is put back after the test.
     monkeypatch.setattr(entities_parser, "get_validated_dict", entities_parser.get_validated_dict)
     entity_annotations._validated_once.cache_clear()
     validate_each_annotation_once()
