@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup train run chat test validate bench-nlu lint lock clean \
+.PHONY: help setup train run chat test validate bench-nlu disputed-examples lint lock clean \
         i18n-extract i18n-update i18n-compile i18n-status i18n-check
 
 help:
@@ -15,6 +15,7 @@ help:
 	@echo "make test       run every test (trains the model once if the data changed)"
 	@echo "make train      train the model if config, domain or data changed"
 	@echo "make bench-nlu  intent accuracy and F1 per language on a held-out split"
+	@echo "make disputed-examples LANGS=\"ar ku\"  examples the rest of the data files elsewhere"
 	@echo "make i18n-extract | i18n-update | i18n-compile | i18n-status | i18n-check"
 
 setup:
@@ -42,6 +43,9 @@ test: train validate i18n-check
 
 bench-nlu: setup
 	@.venv-rasa/bin/python bench/nlu_eval.py $(BENCH_ARGS)
+
+disputed-examples: setup
+	@.venv-rasa/bin/python bench/disputed_examples.py $(or $(LANGS),$(error LANGS="ar ku" names the languages))
 
 lint: setup
 	@$(APP)/ruff check bot actions tests bench

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -63,3 +64,10 @@ def test_every_intent_is_handled_by_a_rule():
     rules = load(PROJECT_ROOT / "nlu_data" / "rules.yml")["rules"]
     handled = {step["intent"] for rule in rules for step in rule["steps"][:1] if "intent" in step}
     assert set(ALL_INTENTS) - handled <= {"affirm", "deny"}, set(ALL_INTENTS) - handled
+
+
+def test_the_intents_page_explains_every_intent_and_no_other():
+    page = (PROJECT_ROOT / "docs" / "intents.md").read_text("utf-8")
+    explained = {name for row in page.splitlines() if row.startswith("| `")
+                 for name in re.findall(r"`([a-z_]+)`", row.split("|")[1])}
+    assert explained == set(ALL_INTENTS)

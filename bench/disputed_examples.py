@@ -1,0 +1,110 @@
+"""Training examples whose intent the rest of the data disputes, for a curator to review.
+
+Run with `make disputed-examples LANGS="ar ku"` (engine environment, about ten minutes on 2 cores).
+A linear classifier on character n-grams (like the assistant's character vote) is trained on three
+quarters of all the examples and predicts the fourth quarter, four times over, so each example is
+judged by a model that never saw it. Where it prefers another intent, the example is listed with how
+sure the model is, and with the most similar other examples of its language and their intents: they
+show the convention the data follows for that kind of message.
+
+Most listed examples are right (the model is wrong, or the message is hard); some contradict the
+convention, and then the classifier learns two lines for one kind of message and one of them is
+wrong at run time. The curator moves those to the intent the contract and the convention give them
+(docs/curators.md). Nothing is changed by this script: it writes var/bench/disputed-<lang>.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bench.nlu_eval import ROOT, plain, read_examples
+from bot.engine_nlu.text import fold
+
+FOLDS = 4
+NEIGHBOURS = 4
+
+
+@dataclass(frozen=True)
+class Disputed:
+    """An example, its intent, the intent the rest of the data gives it, and how sure that is."""
+
+    language: str
+    text: str
+    intent: str
+    predicted: str
+    margin: float
+    neighbours: list[tuple[str, str]]
+
+
+def normalised(example: str) -> str:
+    """The example as the character features read it."""
+    return " ".join(fold(plain(example)).split())
+
+
+def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], seed: int = 7) -> list[Disputed]:
+    """The examples of `languages` that a model trained on the other folds puts under another intent,
+    most confidently disputed first."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    rows = [(lang, intent, line) for (lang, intent), lines in sorted(examples.items()) for line in lines]
+    features = TfidfVectorizer(analyzer="char", ngram_range=(1, 5), sublinear_tf=True, min_df=2).fit_transform(
+        [normalised(line) for _, _, line in rows])
+    labels = np.array([intent for _, intent, _ in rows])
+    folds = np.random.default_rng(seed).integers(0, FOLDS, len(rows))
+    found = []
+    for k in range(FOLDS):
+        model = LinearSVC(C=1, max_iter=5000).fit(features[folds != k], labels[folds != k])
+        classes = list(model.classes_)
+        judged = [i for i in np.flatnonzero(folds == k) if rows[i][0] in languages]
+        if not judged:
+            continue
+        scores_of = model.decision_function(features[judged])
+        if scores_of.ndim == 1:  # two intents: one score, for the second
+            scores_of = np.column_stack([-scores_of, scores_of])
+        for i, scores in zip(judged, scores_of, strict=True):
+            best = int(np.argmax(scores))
+            if classes[best] != labels[i] and labels[i] in classes:
+                found.append((i, classes[best], float(scores[best] - scores[classes.index(labels[i])])))
+    found.sort(key=lambda item: -item[2])
+    return [Disputed(rows[i][0], rows[i][2], rows[i][1], predicted, margin, neighbours(rows, features, i))
+            for i, predicted, margin in found]
+
+
+def neighbours(rows: list[tuple[str, str, str]], features, index: int) -> list[tuple[str, str]]:
+    """The most similar other examples of the same language, as (text, intent)."""
+    same = [i for i, row in enumerate(rows) if row[0] == rows[index][0] and i != index]
+    similarity = (features[same] @ features[index].T).toarray().ravel()
+    return [(plain(rows[same[j]][2]), rows[same[j]][1]) for j in np.argsort(-similarity)[:NEIGHBOURS]]
+
+
+def write(items: list[Disputed], path: Path) -> None:
+    """A numbered list a curator can read and answer item by item."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for n, item in enumerate(items, start=1):
+            out.write(f"#{n}  {item.text}\n    filed as {item.intent}; the rest of the data says {item.predicted}"
+                      f" (margin {item.margin:.2f})\n    similar examples:\n")
+            out.writelines(f"      - {text}  ->  {intent}\n" for text, intent in item.neighbours)
+            out.write("\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("languages", nargs="+", help="language codes whose examples to judge, e.g. ar ku")
+    parser.add_argument("--top", type=int, default=300, help="list at most this many per language")
+    args = parser.parse_args()
+    items = disputed(read_examples(), set(args.languages))
+    for lang in args.languages:
+        mine = [item for item in items if item.language == lang][: args.top]
+        path = ROOT / "var" / "bench" / f"disputed-{lang}.txt"
+        write(mine, path)
+        print(f"{lang}: {len(mine)} disputed examples in {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""The curators' list of examples that the rest of the data files under another intent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.disputed_examples import disputed, write
+
+
+def examples() -> dict[tuple[str, str], list[str]]:
+    """Two clear intents in Dutch; one duration question is filed under the appeal by mistake."""
+    durations = [f"hoe lang duurt {what} {n}" for what in ("het", "de procedure", "wachten") for n in range(12)]
+    appeals = [f"beroep bij de rechter {what} {n}" for what in ("instellen", "aantekenen", "hoe") for n in range(12)]
+    return {
+        ("nl", "procedure_duration"): durations,
+        ("nl", "phase_appeal"): appeals + ["hoe lang duurt het wachten 99"],
+        ("en", "phase_appeal"): [f"appeal at the court {n}" for n in range(20)],
+        ("en", "procedure_duration"): [f"how long does it take {n}" for n in range(20)],
+    }
+
+
+def test_the_misfiled_example_is_listed_first_with_similar_examples_of_its_language() -> None:
+    items = disputed(examples(), {"nl"})
+    first = items[0]
+    assert (first.text, first.intent, first.predicted) == (
+        "hoe lang duurt het wachten 99", "phase_appeal", "procedure_duration")
+    assert first.margin > 0
+    assert len(first.neighbours) == 4
+    assert all(text.startswith("hoe lang duurt") for text, _ in first.neighbours)
+    assert all(item.language == "nl" for item in items), "only the languages asked for are judged"
+    assert all(item.text != "beroep bij de rechter instellen 3" for item in items)
+
+
+def test_the_list_reads_item_by_item(tmp_path: Path) -> None:
+    path = tmp_path / "disputed-nl.txt"
+    write(disputed(examples(), {"nl"})[:1], path)
+    text = path.read_text("utf-8")
+    assert text.startswith("#1  hoe lang duurt het wachten 99\n    filed as phase_appeal; the rest of the data says "
+                           "procedure_duration")
+    assert "      - hoe lang duurt wachten 0  ->  procedure_duration\n" in text
