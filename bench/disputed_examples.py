@@ -1,6 +1,6 @@
 """Training examples whose intent the rest of the data disputes, for a curator to review.
 
-Run with `make disputed-examples LANGS="ar ku"` (engine environment, about ten minutes on 2 cores).
+Run with `make disputed-examples LANGS="ar ku"` (engine environment, about seven minutes on 2 cores).
 A linear classifier on character n-grams (like the assistant's character vote) is trained on three
 quarters of all the examples and predicts the fourth quarter, four times over, so each example is
 judged by a model that never saw it. Where it prefers another intent, the example is listed with how
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from bench.nlu_eval import ROOT, plain, read_examples
 from bot.engine_nlu.text import fold
@@ -45,41 +46,59 @@ def normalised(example: str) -> str:
     return " ".join(fold(plain(example)).split())
 
 
-def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], seed: int = 7) -> list[Disputed]:
+def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], top: int | None = None,
+             seed: int = 7) -> list[Disputed]:
     """The examples of `languages` that a model trained on the other folds puts under another intent,
-    most confidently disputed first."""
+    most confidently disputed first, at most `top` per language."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.svm import LinearSVC
 
     rows = [(lang, intent, line) for (lang, intent), lines in sorted(examples.items()) for line in lines]
     features = TfidfVectorizer(analyzer="char", ngram_range=(1, 5), sublinear_tf=True, min_df=2).fit_transform(
         [normalised(line) for _, _, line in rows])
-    labels = np.array([intent for _, intent, _ in rows])
-    folds = np.random.default_rng(seed).integers(0, FOLDS, len(rows))
+    judged = np.array([lang in languages for lang, _, _ in rows])
+    found = sorted(cross_validated_disputes(features, np.array([i for _, i, _ in rows]), judged, seed),
+                   key=lambda item: -item[2])
+    kept, items = {lang: 0 for lang in languages}, []
+    of_language = {lang: np.array([i for i, row in enumerate(rows) if row[0] == lang]) for lang in languages}
+    for i, predicted, margin in found:
+        lang = rows[i][0]
+        if top is None or kept[lang] < top:
+            kept[lang] += 1
+            items.append(Disputed(lang, rows[i][2], rows[i][1], predicted, margin,
+                                  neighbours(rows, features, i, of_language[lang])))
+    return items
+
+
+def cross_validated_disputes(features: csr_matrix, labels: np.ndarray, judged: np.ndarray,
+                             seed: int) -> list[tuple[int, str, float]]:
+    """(row, intent the model prefers, its score's lead over the filed intent) for each judged row
+    that a model trained on the other folds puts under another intent."""
+    from sklearn.svm import LinearSVC
+
+    folds = np.random.default_rng(seed).integers(0, FOLDS, len(labels))
     found = []
     for k in range(FOLDS):
-        model = LinearSVC(C=1, max_iter=5000).fit(features[folds != k], labels[folds != k])
-        classes = list(model.classes_)
-        judged = [i for i in np.flatnonzero(folds == k) if rows[i][0] in languages]
-        if not judged:
+        rows = np.flatnonzero((folds == k) & judged)
+        if not len(rows):
             continue
-        scores_of = model.decision_function(features[judged])
+        model = LinearSVC(C=1, max_iter=5000, random_state=seed).fit(features[folds != k], labels[folds != k])
+        classes = list(model.classes_)
+        scores_of = model.decision_function(features[rows])
         if scores_of.ndim == 1:  # two intents: one score, for the second
             scores_of = np.column_stack([-scores_of, scores_of])
-        for i, scores in zip(judged, scores_of, strict=True):
+        for i, scores in zip(rows, scores_of, strict=True):
             best = int(np.argmax(scores))
             if classes[best] != labels[i] and labels[i] in classes:
-                found.append((i, classes[best], float(scores[best] - scores[classes.index(labels[i])])))
-    found.sort(key=lambda item: -item[2])
-    return [Disputed(rows[i][0], rows[i][2], rows[i][1], predicted, margin, neighbours(rows, features, i))
-            for i, predicted, margin in found]
+                found.append((int(i), classes[best], float(scores[best] - scores[classes.index(labels[i])])))
+    return found
 
 
-def neighbours(rows: list[tuple[str, str, str]], features, index: int) -> list[tuple[str, str]]:
-    """The most similar other examples of the same language, as (text, intent)."""
-    same = [i for i, row in enumerate(rows) if row[0] == rows[index][0] and i != index]
-    similarity = (features[same] @ features[index].T).toarray().ravel()
-    return [(plain(rows[same[j]][2]), rows[same[j]][1]) for j in np.argsort(-similarity)[:NEIGHBOURS]]
+def neighbours(rows: list[tuple[str, str, str]], features: csr_matrix, index: int,
+               same: np.ndarray) -> list[tuple[str, str]]:
+    """The most similar other examples among `same` (the rows of the example's language), as (text, intent)."""
+    others = same[same != index]
+    similarity = (features[others] @ features[index].T).toarray().ravel()
+    return [(plain(rows[others[j]][2]), rows[others[j]][1]) for j in np.argsort(-similarity)[:NEIGHBOURS]]
 
 
 def write(items: list[Disputed], path: Path) -> None:
@@ -98,9 +117,9 @@ def main() -> None:
     parser.add_argument("languages", nargs="+", help="language codes whose examples to judge, e.g. ar ku")
     parser.add_argument("--top", type=int, default=300, help="list at most this many per language")
     args = parser.parse_args()
-    items = disputed(read_examples(), set(args.languages))
+    items = disputed(read_examples(), set(args.languages), args.top)
     for lang in args.languages:
-        mine = [item for item in items if item.language == lang][: args.top]
+        mine = [item for item in items if item.language == lang]
         path = ROOT / "var" / "bench" / f"disputed-{lang}.txt"
         write(mine, path)
         print(f"{lang}: {len(mine)} disputed examples in {path.relative_to(ROOT)}")

@@ -59,8 +59,9 @@ def split(examples: dict[tuple[str, str], list[str]], share: float, seed: int):
 
     Which examples are held out follows a seeded hash of each one's text, not a shuffle: an edit to
     the data then moves only the examples it touches between the splits, so two benches before and
-    after an edit compare mostly the same messages. (With one shuffle over all the groups, adding
-    one Arabic example re-drew the held-out messages of every language after it.)
+    after an edit compare mostly the same messages. (With one shuffle over all the groups, moving
+    413 examples in six languages re-drew 80 % of the Turkish held-out messages, whose data had not
+    changed.)
     """
     def rank(line: str) -> str:
         return hashlib.sha256(f"{seed}:{plain(line).strip()}".encode()).hexdigest()

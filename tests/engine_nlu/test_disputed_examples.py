@@ -31,6 +31,18 @@ def test_the_misfiled_example_is_listed_first_with_similar_examples_of_its_langu
     assert all(item.text != "beroep bij de rechter instellen 3" for item in items)
 
 
+def test_at_most_top_per_language_the_most_confident_first() -> None:
+    data = examples()
+    data[("nl", "phase_appeal")].append("hoe lang duurt de procedure 98")
+    data[("en", "phase_appeal")].append("how long does it take 99")
+    everything = disputed(data, {"nl", "en"})
+    assert [item.margin for item in everything] == sorted((item.margin for item in everything), reverse=True)
+    assert sum(item.language == "nl" for item in everything) >= 2
+    top = disputed(data, {"nl", "en"}, top=1)
+    assert sorted(item.language for item in top) == ["en", "nl"]
+    assert all(item == next(i for i in everything if i.language == item.language) for item in top)
+
+
 def test_the_list_reads_item_by_item(tmp_path: Path) -> None:
     path = tmp_path / "disputed-nl.txt"
     write(disputed(examples(), {"nl"})[:1], path)
