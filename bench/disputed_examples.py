@@ -23,7 +23,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from bench.nlu_eval import ROOT, plain, read_examples
-from bot.engine_nlu.text import fold
+from bot.engine_nlu.text import fold_spaced
 
 FOLDS = 4
 NEIGHBOURS = 4
@@ -43,7 +43,7 @@ class Disputed:
 
 def normalised(example: str) -> str:
     """The example as the character features read it."""
-    return " ".join(fold(plain(example)).split())
+    return fold_spaced(plain(example))
 
 
 def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], top: int | None = None,

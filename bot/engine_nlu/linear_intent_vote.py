@@ -31,7 +31,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.svm import LinearSVC
 
-from bot.engine_nlu.text import fold
+from bot.engine_nlu.text import fold_spaced
 
 INTENT_RANKING = "intent_ranking"
 WEIGHTS_FILE = "linear_intent_vote.npz"
@@ -193,7 +193,7 @@ class CharNgramIntentVote(LinearVote):
         context (DIET and the rules) decides what "ok" means.
         """
         text = message.get(TEXT)
-        folded = " ".join(fold(text).split()) if isinstance(text, str) else ""
+        folded = fold_spaced(text) if isinstance(text, str) else ""
         return self._hasher.transform([folded]) if len(folded) >= MIN_CHARACTERS else None
 
 

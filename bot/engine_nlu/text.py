@@ -62,6 +62,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+def fold_spaced(text: str) -> str:
+    """`fold`ed, with each run of white space made one space: the text the character n-gram vote
+    reads, and the benchmark's review of the examples with it."""
+    return " ".join(fold(text).split())
+
+
 def script_of_base(mark: str) -> bool:
     """True for combining marks that decorate Latin letters (the ones safe to drop)."""
     return 0x0300 <= ord(mark) <= 0x036F
