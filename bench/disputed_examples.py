@@ -11,11 +11,15 @@ Most listed examples are right (the model is wrong, or the message is hard); som
 convention, and then the classifier learns two lines for one kind of message and one of them is
 wrong at run time. The curator moves those to the intent the contract and the convention give them
 (docs/curators.md). Nothing is changed by this script: it writes var/bench/disputed-<lang>.txt.
+
+An example a curator has read and kept goes into `bench/reviewed/<lang>.tsv` (each listed item
+shows the line to copy), and is not listed again while it stays under that intent.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +31,7 @@ from bot.engine_nlu.text import fold_spaced
 
 FOLDS = 4
 NEIGHBOURS = 4
+REVIEWED = ROOT / "bench" / "reviewed"
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,31 @@ def normalised(example: str) -> str:
     return fold_spaced(plain(example))
 
 
+def read_reviewed(directory: Path, languages: Iterable[str]) -> set[tuple[str, str, str]]:
+    """(language, intent, example) that curators reviewed and kept, from `<directory>/<lang>.tsv`.
+
+    A line is `intent<TAB>example`, the example exactly as in nlu_data; `#` starts a comment. An
+    example moved since to another intent no longer matches its line, so it can be listed again.
+    """
+    reviewed = set()
+    for lang in languages:
+        path = directory / f"{lang}.tsv"
+        if not path.exists():
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            intent, tab, example = line.partition("\t")
+            if not tab or not intent or not example.strip():
+                raise ValueError(f"{path}:{number}: a reviewed line is intent<TAB>example, got {line!r}")
+            reviewed.add((lang, intent, example))
+    return reviewed
+
+
 def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], top: int | None = None,
-             seed: int = 7) -> list[Disputed]:
+             seed: int = 7, reviewed: set[tuple[str, str, str]] | None = None) -> list[Disputed]:
     """The examples of `languages` that a model trained on the other folds puts under another intent,
-    most confidently disputed first, at most `top` per language."""
+    most confidently disputed first, at most `top` per language, leaving out those in `reviewed`."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rows = [(lang, intent, line) for (lang, intent), lines in sorted(examples.items()) for line in lines]
@@ -62,6 +88,8 @@ def disputed(examples: dict[tuple[str, str], list[str]], languages: set[str], to
     of_language = {lang: np.array([i for i, row in enumerate(rows) if row[0] == lang]) for lang in languages}
     for i, predicted, margin in found:
         lang = rows[i][0]
+        if rows[i] in (reviewed or ()):
+            continue
         if top is None or kept[lang] < top:
             kept[lang] += 1
             items.append(Disputed(lang, rows[i][2], rows[i][1], predicted, margin,
@@ -109,7 +137,7 @@ def write(items: list[Disputed], path: Path) -> None:
             out.write(f"#{n}  {item.text}\n    filed as {item.intent}; the rest of the data says {item.predicted}"
                       f" (margin {item.margin:.2f})\n    similar examples:\n")
             out.writelines(f"      - {text}  ->  {intent}\n" for text, intent in item.neighbours)
-            out.write("\n")
+            out.write(f"    kept? add to bench/reviewed/{item.language}.tsv:\n{item.intent}\t{item.text}\n\n")
 
 
 def main() -> None:
@@ -117,7 +145,8 @@ def main() -> None:
     parser.add_argument("languages", nargs="+", help="language codes whose examples to judge, e.g. ar ku")
     parser.add_argument("--top", type=int, default=300, help="list at most this many per language")
     args = parser.parse_args()
-    items = disputed(read_examples(), set(args.languages), args.top)
+    items = disputed(read_examples(), set(args.languages), args.top,
+                     reviewed=read_reviewed(REVIEWED, args.languages))
     for lang in args.languages:
         mine = [item for item in items if item.language == lang]
         path = ROOT / "var" / "bench" / f"disputed-{lang}.txt"

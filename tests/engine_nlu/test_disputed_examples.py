@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.disputed_examples import disputed, write
+import pytest
+import yaml
+
+from bench.disputed_examples import REVIEWED, disputed, read_reviewed, write
+from bench.nlu_eval import ROOT
+from bot.languages import SUPPORTED_LANGUAGES
 
 
 def examples() -> dict[tuple[str, str], list[str]]:
@@ -50,3 +55,35 @@ def test_the_list_reads_item_by_item(tmp_path: Path) -> None:
     assert text.startswith("#1  hoe lang duurt het wachten 99\n    filed as phase_appeal; the rest of the data says "
                            "procedure_duration")
     assert "      - hoe lang duurt wachten 0  ->  procedure_duration\n" in text
+
+
+def test_a_kept_example_is_not_listed_again_while_it_stays_under_its_intent(tmp_path: Path) -> None:
+    listed = tmp_path / "disputed-nl.txt"
+    write(disputed(examples(), {"nl"})[:1], listed)
+    lines = listed.read_text("utf-8").splitlines()
+    copied = lines[lines.index("    kept? add to bench/reviewed/nl.tsv:") + 1]
+    (tmp_path / "nl.tsv").write_text(f"# kept after review\n{copied}\n", "utf-8")
+    reviewed = read_reviewed(tmp_path, ["nl", "en"])
+    assert reviewed == {("nl", "phase_appeal", "hoe lang duurt het wachten 99")}
+    assert all(item.text != "hoe lang duurt het wachten 99" for item in disputed(examples(), {"nl"}, reviewed=reviewed))
+
+    moved = examples()
+    moved[("nl", "phase_appeal")].remove("hoe lang duurt het wachten 99")
+    moved[("nl", "phase_general_procedure")] = ["hoe lang duurt het wachten 99"] + [
+        f"de algemene procedure dag {n}" for n in range(12)]
+    again = disputed(moved, {"nl"}, reviewed=reviewed)
+    assert any(item.text == "hoe lang duurt het wachten 99" for item in again), "kept under another intent only"
+
+
+def test_a_reviewed_line_without_its_tab_is_refused_with_its_place(tmp_path: Path) -> None:
+    (tmp_path / "ar.tsv").write_text("# comment\naffirm\tok\naffirm  مظبوط هيك\n", "utf-8")
+    with pytest.raises(ValueError, match=r"ar\.tsv:3: a reviewed line is intent<TAB>example"):
+        read_reviewed(tmp_path, ["ar"])
+
+
+def test_the_committed_reviewed_lists_read_and_name_known_intents() -> None:
+    reviewed = read_reviewed(REVIEWED, SUPPORTED_LANGUAGES)
+    assert reviewed, "bench/reviewed holds the examples already reviewed"
+    intents = yaml.safe_load((ROOT / "domain.yml").read_text("utf-8"))["intents"]
+    known = {i if isinstance(i, str) else next(iter(i)) for i in intents}
+    assert {intent for _, intent, _ in reviewed} <= known
