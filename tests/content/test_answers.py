@@ -10,14 +10,14 @@ import yaml
 from bot.actions_server import build_renderer
 from bot.content.model import load_content
 from bot.i18n.workflow import catalog_languages
+from bot.intent_contract import load_intent_contract
 from bot.languages import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from bot.settings import PROJECT_ROOT, Settings
 
 CONTENT = load_content(Settings().content_dir)
 SOURCES = yaml.safe_load((PROJECT_ROOT / "bot" / "data" / "sources.yml").read_text("utf-8"))
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text("utf-8"))
-CONTRACT = yaml.safe_load((PROJECT_ROOT / "bot" / "data" / "intents.yml").read_text("utf-8"))
-INTENTS = [i for group in CONTRACT["groups"].values() for i in group] + list(CONTRACT["added"])
+INTENTS = load_intent_contract().all_intents
 # Intents answered by a custom action, which names its own responses.
 ACTION_INTENTS = {"my_phase", "next_steps", "report_phase", "link_account", "forget_me", "change_language",
                   "help", "tell_me_more", "who_can_help", "request_human"}

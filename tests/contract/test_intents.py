@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.intent_contract import load_intent_contract
 from bot.languages import SUPPORTED_LANGUAGES
 from bot.settings import PROJECT_ROOT
 
@@ -19,9 +20,9 @@ def load(path: Path):
     return yaml.safe_load(path.read_text("utf-8"))
 
 
-CONTRACT = load(PROJECT_ROOT / "bot" / "data" / "intents.yml")
-CONTRACT_INTENTS = [i for group in CONTRACT["groups"].values() for i in group]
-ALL_INTENTS = CONTRACT_INTENTS + list(CONTRACT["added"])
+CONTRACT = load_intent_contract()
+CONTRACT_INTENTS = CONTRACT.contract_intents
+ALL_INTENTS = CONTRACT.all_intents
 
 
 def nlu_blocks(lang: str) -> list[dict]:
@@ -33,13 +34,13 @@ def nlu_blocks(lang: str) -> list[dict]:
 
 def test_contract_has_the_46_intents_and_additions_do_not_shadow_them():
     assert len(CONTRACT_INTENTS) == len(set(CONTRACT_INTENTS)) == 46
-    assert not set(CONTRACT["added"]) & set(CONTRACT_INTENTS)
+    assert not set(CONTRACT.added) & set(CONTRACT_INTENTS)
 
 
 def test_domain_declares_exactly_the_contract_and_the_additions():
     domain = load(PROJECT_ROOT / "domain.yml")
     assert sorted(domain["intents"]) == sorted(ALL_INTENTS)
-    assert set(CONTRACT["entities"]) <= set(domain["entities"])
+    assert set(CONTRACT.entities) <= set(domain["entities"])
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
