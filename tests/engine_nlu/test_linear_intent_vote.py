@@ -16,6 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from bot.engine_nlu.linear_intent_vote import CharNgramIntentVote, LinearIntentVote, LinearVote, blend
+from bot.engine_nlu.question_markers import QuestionMarkers
 
 EXAMPLES = {
     "thanks": ["thank you", "thanks a lot", "many thanks", "thank you so much", "thanks for the help"],
@@ -140,4 +141,24 @@ def test_the_character_vote_weighs_rare_ngrams_above_ones_many_examples_have(cha
         return int(hasher.transform([gram]).indices[0])
 
     assert weights[bucket("hmm")] > weights[bucket("where")] > 0  # "hmm" is in no example, "where" in two
-    assert np.linalg.norm(weights) == pytest.approx(1.0)
+    assert np.linalg.norm(weights[:vote.config["buckets"]]) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ("where is my house", [0, 1, 0]),  # a question word
+    ("وين بيتي", [0, 1, 0]),
+    ("WHERE is my house", [0, 1, 0]),  # folded like the rest of the text
+    ("my house?", [1, 0, 0]),  # a question mark
+    ("بيتي؟", [1, 0, 0]),
+    ("i got my house", [0, 0, 1]),  # neither: a statement
+])
+def test_the_character_vote_sees_whether_a_message_asks(tmp_path: Path, text: str, flags: list[int]) -> None:
+    config = {"question_words": {"en": ["where"], "ar": ["وين"]}}
+    vote = CharNgramIntentVote.create(config, LocalModelStorage(tmp_path), Resource("vote"),
+                                      ExecutionContext(GraphSchema({}), "test"))
+    assert list(vote.features(Message(data={"text": text})).toarray().ravel()[-3:]) == flags
+
+
+def test_a_question_word_yaml_read_as_a_boolean_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match=r"question_words\.en: True .*quote it"):
+        QuestionMarkers({"en": ["what", True]})
