@@ -36,7 +36,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.svm import LinearSVC
 
-from bot.engine_nlu.question_markers import QUESTION_MARKS, QuestionMarkers
+from bot.engine_nlu.question_markers import FLAGS, QUESTION_MARKS, QuestionMarkers
 from bot.engine_nlu.text import fold_spaced
 
 INTENT_RANKING = "intent_ranking"
@@ -231,7 +231,7 @@ class CharNgramIntentVote(LinearVote):
     def parts(self, rows: sparse.csr_matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix, sparse.csr_matrix]:
         """The character n-grams', the word n-grams' and the question flags' columns of the rows."""
         buckets = self.config["buckets"]
-        return rows[:, :buckets], rows[:, buckets:2 * buckets], rows[:, 2 * buckets:]
+        return rows[:, :buckets], rows[:, buckets:2 * buckets], rows[:, -FLAGS:]
 
 
 def idf_weighting(idf: np.ndarray) -> TfidfTransformer:

@@ -24,11 +24,13 @@ class QuestionMarkers:
     """Flags a folded text for question marks and for the question words of any language."""
 
     def __init__(self, words_by_language: Mapping[str, Iterable[str]]) -> None:
+        folded = set()
         for language, listed in words_by_language.items():
             for word in listed:
                 if not isinstance(word, str):  # YAML reads an unquoted yes, no or on as a boolean
                     raise ValueError(f"question_words.{language}: {word!r} is not a word; quote it in config.yml")
-        self.words = frozenset(fold(word) for listed in words_by_language.values() for word in listed)
+                folded.add(fold(word))
+        self.words = frozenset(folded)
 
     def flags(self, folded: str) -> sparse.csr_matrix:
         """One row: [has a question mark, has a question word, has neither], as 0 or 1.
