@@ -25,6 +25,8 @@ from bot.safety import EMERGENCY
 
 LOOKUP_PREFIX = "crisis_"
 KEYWORDS_FILE = "crisis_keywords.json"
+#: A letter typed three times or more: people in panic stretch words ("helppp", "ayudaaa", "ساعدوووني").
+_STRETCHED = re.compile(r"(\w)\1{2,}")
 
 
 def compile_keywords(keywords: list[str]) -> re.Pattern[str] | None:
@@ -33,6 +35,16 @@ def compile_keywords(keywords: list[str]) -> re.Pattern[str] | None:
     if not folded:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in folded) + r")(?!\w)")
+
+
+def spellings(text: str) -> set[str]:
+    """The folded text, and the same with every stretched letter typed once and twice.
+
+    Both, because the word under the stretch may have one letter there or two: "ayudaaa" is
+    "ayuda", "zelfmoooord" is "zelfmoord".
+    """
+    folded = fold(text)
+    return {folded, _STRETCHED.sub(r"\1", folded), _STRETCHED.sub(r"\1\1", folded)}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -73,7 +85,7 @@ class CrisisKeywordGuard(GraphComponent):
         """Set the intent to `emergency` (confidence 1) for messages with a crisis word."""
         for message in messages:
             text = message.get(TEXT)
-            if self.pattern and isinstance(text, str) and self.pattern.search(fold(text)):
+            if self.pattern and isinstance(text, str) and any(map(self.pattern.search, spellings(text))):
                 intent = {INTENT_NAME_KEY: EMERGENCY, PREDICTED_CONFIDENCE_KEY: 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get(INTENT_NAME_KEY) != EMERGENCY]
                 message.set(INTENT, intent, add_to_output=True)

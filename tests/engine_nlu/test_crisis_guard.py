@@ -6,8 +6,7 @@ from nlu_training_data import training_data
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.engine_nlu.crisis_guard import EMERGENCY, LOOKUP_PREFIX, CrisisKeywordGuard, compile_keywords
-from bot.engine_nlu.text import fold
+from bot.engine_nlu.crisis_guard import EMERGENCY, LOOKUP_PREFIX, CrisisKeywordGuard, compile_keywords, spellings
 
 
 def classify(text: str, keywords: list[str]) -> dict:
@@ -27,6 +26,13 @@ def test_matching_ignores_diacritics_and_spelling_variants():
     assert classify("میخوام خودکشی کنم", ["خود\u200cکشی"])["name"] == "emergency"
 
 
+def test_stretched_letters_match_the_word_typed_once_or_twice():
+    assert classify("ayudaaa", ["ayuda"])["name"] == "emergency"
+    assert classify("zelfmoooord gedachten", ["zelfmoord"])["name"] == "emergency"
+    assert classify("ساعدوووني", ["ساعدوني"])["name"] == "emergency"
+    assert classify("ayudante", ["ayuda"])["name"] == "health_care"
+
+
 def test_words_inside_other_words_do_not_match():
     assert classify("my violin lesson", ["viol"])["name"] == "health_care"
 
@@ -44,5 +50,6 @@ def test_no_crisis_word_appears_in_an_example_of_another_intent():
     pattern = compile_keywords(keywords)
     assert pattern is not None and len(keywords) > 1000
     misfires = [(example.get(INTENT), example.get(TEXT), match.group(0)) for example in data.intent_examples
-                if example.get(INTENT) != EMERGENCY and (match := pattern.search(fold(example.get(TEXT))))]
+                if example.get(INTENT) != EMERGENCY
+                for match in filter(None, map(pattern.search, spellings(example.get(TEXT))))]
     assert not misfires
