@@ -44,6 +44,8 @@ def spellings(text: str) -> set[str]:
     "ayuda", "zelfmoooord" is "zelfmoord".
     """
     folded = fold(text)
+    if not _STRETCHED.search(folded):
+        return {folded}  # nearly every message: no second and third search
     return {folded, _STRETCHED.sub(r"\1", folded), _STRETCHED.sub(r"\1\1", folded)}
 
 
