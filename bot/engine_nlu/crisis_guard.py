@@ -45,7 +45,7 @@ def spellings(text: str) -> set[str]:
     """
     folded = fold(text)
     if not _STRETCHED.search(folded):
-        return {folded}  # nearly every message: no second and third search
+        return {folded}  # nearly every message: the two re.sub calls would only copy it
     return {folded, _STRETCHED.sub(r"\1", folded), _STRETCHED.sub(r"\1\1", folded)}
 
 
