@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "bot.db.cli",
     "bot.cases.cli",
     "bot.privacy.cli",
+    "bot.inbox.cli",
 )
 
 

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'wegwijs.db'}"
     locales_dir: Path = PROJECT_ROOT / "locales"
     content_dir: Path = PROJECT_ROOT / "bot" / "content"
+    nlu_data_dir: Path = Field(PROJECT_ROOT / "nlu_data", description="Training examples, one folder per language")
     default_language: str = "en"
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str | None = Field(None, description="Bot API server (a local stand-in in tests)")

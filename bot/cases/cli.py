@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.cases import linking, phases, service
 from bot.cases.keydates import local_today
 from bot.cases.service import CaseError
-from bot.db.database import Database
+from bot.db.database import Database, command_database
 from bot.db.repositories import ChatLinkRepository, LinkCodeRepository
 from bot.db.types import utcnow
 from bot.settings import Settings
@@ -48,10 +48,7 @@ def _date(text: str) -> dt.date | None:
 
 def _open(args: argparse.Namespace) -> tuple[Settings, Database]:
     settings: Settings = getattr(args, "settings", None) or Settings()
-    database = Database(settings.database_url)
-    if settings.database_auto_migrate:
-        database.upgrade()
-    return settings, database
+    return settings, command_database(settings.database_url, settings.database_auto_migrate)
 
 
 def _actor(args: argparse.Namespace) -> str:

@@ -77,6 +77,17 @@ class Database:
         self.engine.dispose()
 
 
+def command_database(url: str, migrate: bool) -> Database:
+    """A Database for one command-line command (dispose it when the command ends), migrated if asked.
+
+    Commands pass `settings.database_url` and `settings.database_auto_migrate`.
+    """
+    database = Database(url)
+    if migrate:
+        database.upgrade()
+    return database
+
+
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
 

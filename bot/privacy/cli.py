@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.db.database import Database
+from bot.db.database import Database, command_database
 from bot.privacy.forget import forget_everywhere
 from bot.privacy.retention import purge_with_settings
 from bot.privacy.tracker_store import TrackerStore
@@ -16,10 +16,7 @@ from bot.settings import Settings
 
 
 def _database(settings: Settings) -> Database:
-    database = Database(settings.database_url)
-    if settings.database_auto_migrate:
-        database.upgrade()
-    return database
+    return command_database(settings.database_url, settings.database_auto_migrate)
 
 
 def cmd_purge(args: argparse.Namespace) -> int:

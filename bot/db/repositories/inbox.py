@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.db.models import HandoffRequest, UnansweredQuestion
@@ -25,11 +25,29 @@ class InboxRepository:
         self.session.flush()
         return item
 
-    def unanswered(self, limit: int = 100) -> list[UnansweredQuestion]:
-        """Open questions, newest first."""
-        query = (select(UnansweredQuestion).where(UnansweredQuestion.resolved_at.is_(None))
-                 .order_by(UnansweredQuestion.id.desc()).limit(limit))
-        return list(self.session.scalars(query))
+    def unanswered(self, limit: int = 100, language: str | None = None) -> list[UnansweredQuestion]:
+        """Open questions (of one language, or all), newest first."""
+        query = select(UnansweredQuestion).where(UnansweredQuestion.resolved_at.is_(None))
+        if language is not None:
+            query = query.where(UnansweredQuestion.language == language)
+        return list(self.session.scalars(query.order_by(UnansweredQuestion.id.desc()).limit(limit)))
+
+    def unanswered_by_language(self) -> dict[str | None, int]:
+        """How many open questions each language has (None: the language was not known)."""
+        query = (select(UnansweredQuestion.language, func.count())
+                 .where(UnansweredQuestion.resolved_at.is_(None))
+                 .group_by(UnansweredQuestion.language))
+        return {language: count for language, count in self.session.execute(query)}
+
+    def question(self, question_id: int) -> UnansweredQuestion | None:
+        """One open question by its number."""
+        item = self.session.get(UnansweredQuestion, question_id)
+        return item if item is not None and item.resolved_at is None else None
+
+    def delete_question(self, item: UnansweredQuestion) -> None:
+        """Forget a question once a curator has dealt with it: it has no use left."""
+        self.session.delete(item)
+        self.session.flush()
 
     def add_handoff(self, sender_id: str, language: str | None,
                     now: dt.datetime | None = None) -> HandoffRequest:
