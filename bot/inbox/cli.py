@@ -65,7 +65,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print("The inbox is empty: every question was answered, filed or dismissed.")
             return 0
         per_language = ", ".join(f"{_language_label(code)} {count}" for code, count
-                                 in sorted(counts.items(), key=lambda item: -item[1]))
+                                 in sorted(counts.items(), key=lambda item: (-item[1], item[0] or "")))
         print(f"{total} open question(s): {per_language}")
         zone = ZoneInfo(settings.timezone)
         for item in inbox.unanswered(limit=args.limit, language=args.lang):

@@ -95,10 +95,14 @@ def entities(text: str) -> list[tuple[str, str, str | None]]:
 
 def annotate(text: str, words: str, entity: str, value: str) -> str:
     """`text` with the first occurrence of `words` marked as `entity` with `value`."""
-    start = text.casefold().find(words.casefold())
-    if not words.strip() or start < 0:
-        raise FilingError(f"the words {words!r} are not in the example {text!r}")
-    end = start + len(words)
+    # A regular expression, not casefold().find(): folding can change the length ("İ" -> "i̇"),
+    # and the positions must be the original text's.
+    # Whole words only: Rasa cannot use an annotation that starts or ends inside a word.
+    pattern = rf"(?<!\w){re.escape(words.strip())}(?!\w)"
+    found = re.search(pattern, text, re.IGNORECASE) if words.strip() else None
+    if found is None:
+        raise FilingError(f"the words {words!r} are not whole words of the example {text!r}")
+    start, end = found.span()
     marked = json.dumps({"entity": entity, "value": value}, ensure_ascii=False)
     return f"{text[:start]}[{text[start:end]}]{marked}{text[end:]}"
 

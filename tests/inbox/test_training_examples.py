@@ -89,8 +89,12 @@ def test_markup_rasa_would_misread_is_refused_and_valid_annotations_pass() -> No
     assert training_examples.plain(text) == "belt de IND mij"
 
 
-def test_annotate_marks_the_first_occurrence_in_any_case() -> None:
+def test_annotate_marks_whole_words_in_any_case_at_their_place_in_the_original() -> None:
     marked = training_examples.annotate("Ik had mijn Tweede Gehoor", "tweede gehoor", "phase", "general_procedure")
     assert marked == 'Ik had mijn [Tweede Gehoor]{"entity": "phase", "value": "general_procedure"}'
-    with pytest.raises(FilingError, match="not in the example"):
+    turkish = training_examples.annotate("İkinci görüşme oldu", "görüşme", "phase", "general_procedure")
+    assert turkish == 'İkinci [görüşme]{"entity": "phase", "value": "general_procedure"} oldu'
+    with pytest.raises(FilingError, match="not whole words"):
+        training_examples.annotate("İkinci görüşmem oldu", "görüşme", "phase", "general_procedure")
+    with pytest.raises(FilingError, match="not whole words"):
         training_examples.annotate("ik had mijn gehoor", "voornemen", "phase", "decision")
