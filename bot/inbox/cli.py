@@ -70,7 +70,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         zone = ZoneInfo(settings.timezone)
         for item in inbox.unanswered(limit=args.limit, language=args.lang):
             received = item.received_at.astimezone(zone)
-            print(f"#{item.id:<6} {received:%Y-%m-%d %H:%M}  {item.language or '--':3} {item.text}")
+            text = training_examples.one_line(item.text)
+            print(f"#{item.id:<6} {received:%Y-%m-%d %H:%M}  {item.language or '--':3} {text}")
         print("File one under the intent it asks (docs/intents.md): wegwijs inbox file NUMBER INTENT")
         return 0
     return _run(args, work)

@@ -53,7 +53,7 @@ def from_inbox(text: str) -> str:
 
 def checked(text: str) -> str:
     """`text` as one example line: white space joined, no control characters, valid annotations."""
-    text = " ".join(_CONTROL.sub(" ", text).split())
+    text = one_line(text)
     if not plain(text):
         raise FilingError("the example is empty (nothing is left once codes and numbers are taken out)")
     if len(text) > MAX_LENGTH:
@@ -65,6 +65,11 @@ def checked(text: str) -> str:
         raise FilingError("the example has ']' followed by '(' or '{' outside an annotation; Rasa would "
                           "misread it: rephrase it with --text")
     return text
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, without control characters (which could also drive a terminal)."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def annotation(match: re.Match[str]) -> dict[str, str]:

@@ -63,6 +63,10 @@ def test_list_shows_open_questions_newest_first_with_counts_per_language(cli, da
     newest_first = ["متى القرار", "imta ghadi y3tiwni dar", "wanneer komt mijn beslissing"]
     assert [line.endswith(text) for line, text in zip(lines, newest_first, strict=True)] == [True] * 3
     assert "2026-12-01 09:03" in lines[0]  # shown in the curators' time zone, not UTC
+    ask(database, "hoe\x1b[2J laat\nis het", None, minute=4)
+    _, out, _ = cli("inbox", "list")
+    assert "language unknown 1" in out.splitlines()[0]
+    assert "hoe [2J laat is het" in out and "\x1b" not in out  # nothing in a question drives the terminal
     _, out, _ = cli("inbox", "list", "--lang", "nl")
     assert [line for line in out.splitlines() if line.startswith("#")][0].endswith("wanneer komt mijn beslissing")
 
