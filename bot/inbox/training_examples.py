@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -25,6 +27,8 @@ _ANNOTATION = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
 _MARKUP = re.compile(r"\][({]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_LENGTH = 500
+#: libyaml's loader when PyYAML has it: the largest file has about 15,000 examples.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FilingError(ValueError):
@@ -72,7 +76,7 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def annotation(match: re.Match[str]) -> dict[str, str]:
+def annotation(match: re.Match[str]) -> dict[str, Any]:
     """The entity and value of one annotation, or FilingError naming what is wrong with it."""
     try:
         data = json.loads("{" + match.group(2) + "}")
@@ -129,7 +133,7 @@ class TrainingFile:
         if not self.path.exists():
             return None
         wanted = key(example)
-        data = yaml.load(self.path.read_text("utf-8"), Loader=_loader()) or {}
+        data = yaml.load(self.path.read_text("utf-8"), Loader=_LOADER) or {}
         for block in data.get("nlu") or []:
             for line in str(block.get("examples") or "").splitlines():
                 if line.strip().startswith("- ") and key(line.strip()[2:]) == wanted:
@@ -176,16 +180,14 @@ def _end_of_block(lines: list[str], intent: str) -> int | None:
 def _write_atomically(path: Path, content: str) -> None:
     """Replace the file in one step, so that an interrupted write never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file readable by its owner only; the training file keeps its permissions.
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(content)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _loader() -> type[yaml.SafeLoader]:
-    """libyaml's loader when PyYAML has it: the largest file has about 15,000 examples."""
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -46,7 +46,9 @@ def examples(path: Path) -> dict[str, list[str]]:
 
 
 def test_the_example_ends_its_intents_block_and_no_other_line_changes(training: TrainingFile) -> None:
+    training.path.chmod(0o664)
     filed = training.add("greet", "goedenavond allemaal")
+    assert training.path.stat().st_mode & 0o777 == 0o664  # others who read the data still can
     after = training.path.read_text("utf-8").splitlines()
     assert after[filed.line - 1] == "    - goedenavond allemaal"
     assert after[:filed.line - 1] + after[filed.line:] == NLU.splitlines()
