@@ -26,8 +26,9 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from bench.nlu_eval import ROOT, plain, read_examples
+from bench.nlu_eval import ROOT, read_examples
 from bot.engine_nlu.text import fold_spaced
+from bot.training_examples import plain
 
 FOLDS = 4
 NEIGHBOURS = 4

@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import random
-import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -31,26 +30,19 @@ from pathlib import Path
 
 import yaml
 
+from bot.training_examples import plain, read_blocks
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
-ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
 GOAL_ACCURACY, GOAL_LANGUAGE_ID = 0.92, 0.98
-
-
-def plain(example: str) -> str:
-    """The text of an annotated example, as a person would type it."""
-    return ANNOTATION.sub(r"\1", example)
 
 
 def read_examples() -> dict[tuple[str, str], list[str]]:
     """Annotated examples by (language, intent), from nlu_data/<lang>/*.yml."""
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     for path in sorted(ROOT.glob("nlu_data/*/*.yml")):
-        for block in (yaml.safe_load(path.read_text("utf-8")) or {}).get("nlu") or []:
-            if "intent" in block:
-                lang = (block.get("metadata") or {}).get("language", path.parent.name)
-                lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
-                examples[(lang, block["intent"])] += lines
+        for block in read_blocks(path):
+            examples[(block.language or path.parent.name, block.intent)] += block.examples
     return examples
 
 

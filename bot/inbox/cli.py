@@ -21,14 +21,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot import training_examples
 from bot.db.database import command_database
 from bot.db.models import UnansweredQuestion
 from bot.db.repositories import InboxRepository
-from bot.inbox import training_examples
-from bot.inbox.training_examples import FilingError, TrainingFile
 from bot.intent_contract import IntentContract, load_intent_contract
 from bot.languages import SUPPORTED_LANGUAGES, own_name
 from bot.settings import Settings
+from bot.training_examples import FilingError, TrainingFile
 
 #: The intent whose examples must mark the words that name the phase (docs/intents.md).
 REPORT_PHASE = "report_phase"

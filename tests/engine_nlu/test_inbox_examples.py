@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-from bot.inbox import training_examples
-from bot.inbox.training_examples import TrainingFile
+from bot import training_examples
+from bot.training_examples import TrainingFile
+from tests.engine_nlu.nlu_training_data import NLU_DATA, training_data
 
 LANGUAGE_FILE = """version: "3.1"
 nlu:
@@ -39,3 +41,14 @@ def test_rasa_reads_filed_examples_with_their_phase_and_language(tmp_path: Path)
     assert filed.get("metadata") == {"intent": {"language": "ar"}}  # as the language identifier reads it in training
     assert examples[("goodbye", "b aman allah")].get("metadata") == {"intent": {"language": "ar"}}
     assert len(data.intent_examples) == 4
+
+
+def test_the_shared_reader_and_checker_accept_every_example_the_project_has() -> None:
+    """`bench/nlu_eval.py` reads the data through `read_blocks` and `plain`; `wegwijs inbox file`
+    checks an example with `checked`. All three must take the project's own examples as Rasa does."""
+    read = training_data()
+    texts = Counter(message.get("text") for message in read.intent_examples)
+    ours = Counter(training_examples.plain(line) for path in sorted(NLU_DATA.glob("*/*.yml"))
+                   for block in training_examples.read_blocks(path) for line in block.examples
+                   if training_examples.checked(line))
+    assert ours == texts

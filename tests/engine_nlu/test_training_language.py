@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.nlu_eval import plain, read_examples
+from bench.nlu_eval import read_examples
 from bot.engine_nlu.language_id import LanguageIdentifier
 from bot.engine_nlu.text import words
+from bot.training_examples import plain
 
 REVIEWED = Path(__file__).with_name("mixed_language_reviewed.yml")
 #: How sure the identifier must be before an example counts as written in another language.

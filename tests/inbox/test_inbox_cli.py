@@ -119,6 +119,8 @@ def test_wrong_intents_and_clashes_are_refused_with_what_to_do(cli, database: Da
 
 def test_the_curators_wording_replaces_the_question(cli, database: Database, nlu_data: Path) -> None:
     number = ask(database, "hallo ik ben Ahmed en ik woon in azc Budel, wanneer krijg ik een huis", "nl")
+    status, _, err = cli("inbox", "file", str(number), "housing", "--text", "wanneer krijg ik een [huis](woning)")
+    assert status == 1 and "'woning' (on 'huis') is not an entity" in err
     status, _, _ = cli("inbox", "file", str(number), "housing", "--text", "wanneer krijg ik een huis")
     assert status == 0 and examples(nlu_data, "nl")["housing"] == ["wanneer krijg ik een huis"]
 

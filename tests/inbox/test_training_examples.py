@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.inbox import training_examples
-from bot.inbox.training_examples import FilingError, TrainingFile
+from bot import training_examples
+from bot.training_examples import FilingError, TrainingFile
 
 NLU = """version: "3.1"
 nlu:
@@ -80,15 +80,17 @@ def test_the_inbox_placeholders_and_line_breaks_do_not_reach_the_example() -> No
 
 def test_markup_rasa_would_misread_is_refused_and_valid_annotations_pass() -> None:
     with pytest.raises(FilingError, match="misread"):
-        training_examples.checked("zie [dit](link)")
+        training_examples.checked("zie [dit]{en dat")
     with pytest.raises(FilingError, match="not valid"):
         training_examples.checked('[IND]{"entity": organisation}')
     with pytest.raises(FilingError, match="under 500"):
         training_examples.checked("x" * 501)
-    text = 'belt de [IND]{"entity": "organisation", "value": "ind"} mij'
+    text = 'belt de [IND]{"entity": "organisation", "value": "ind"} mij, code [K7M3P-QX9RT](link_code)'
     assert training_examples.checked(text) == text
-    assert training_examples.entities(text) == [("IND", "organisation", "ind")]
-    assert training_examples.plain(text) == "belt de IND mij"
+    assert training_examples.entities(text) == [("IND", "organisation", "ind"), ("K7M3P-QX9RT", "link_code", None)]
+    assert training_examples.plain(text) == "belt de IND mij, code K7M3P-QX9RT"
+    with pytest.raises(FilingError, match="names no entity"):
+        training_examples.checked("code [K7M3P-QX9RT]()")
 
 
 def test_annotate_marks_whole_words_in_any_case_at_their_place_in_the_original() -> None:

@@ -1,9 +1,10 @@
-"""Turning a message the assistant could not answer into a training example in `nlu_data/`.
+"""Training examples in `nlu_data/<lang>/nlu.yml`: Rasa's annotation syntax, reading the blocks,
+and adding one example (what `wegwijs inbox file` does).
 
-The files stay as curators and translators know them: the example is inserted as one line at the
+The files stay as curators and translators know them: an example is inserted as one line at the
 end of its intent's block, and every other line of the file is left exactly as it was (a YAML
-round trip would reflow 100,000 examples). PyYAML and the standard library only, so that the
-engine's environment can read what this writes in its own tests.
+round trip would reflow 100,000 examples). PyYAML and the standard library only, so that both
+environments use it: the application's commands, and the engine's benchmark and data tests.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import yaml
 
 #: What the inbox put in place of codes, numbers and e-mail addresses (actions/inbox.py).
 PLACEHOLDERS = ("[code]", "[number]", "[e-mail]")
-#: Rasa's annotation: `[the words]{"entity": "phase", "value": "decision"}`.
-_ANNOTATION = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
+#: Rasa's two annotations: `[the words]{"entity": "phase", "value": "decision"}` and
+#: `[K7M3P-QX9RT](link_code)` (the entity, and an optional `:value`).
+_ANNOTATION = re.compile(r"\[([^\[\]]+)\](?:\{([^{}]*)\}|\(([^()]*)\))")
 #: A bracket pair followed by `(` or `{` that is not an annotation above would be misread by Rasa.
 _MARKUP = re.compile(r"\][({]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -58,13 +60,12 @@ def from_inbox(text: str) -> str:
 def checked(text: str) -> str:
     """`text` as one example line: white space joined, no control characters, valid annotations."""
     text = one_line(text)
-    if not plain(text):
+    if not plain(text).strip():
         raise FilingError("the example is empty (nothing is left once codes and numbers are taken out)")
     if len(text) > MAX_LENGTH:
         raise FilingError(f"the example is {len(text)} characters long; keep it under {MAX_LENGTH} "
                           "(give the part that asks with --text)")
-    for match in _ANNOTATION.finditer(text):
-        annotation(match)
+    entities(text)  # each annotation valid, or FilingError
     if _MARKUP.search(_ANNOTATION.sub("", text)):
         raise FilingError("the example has ']' followed by '(' or '{' outside an annotation; Rasa would "
                           "misread it: rephrase it with --text")
@@ -76,30 +77,31 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def annotation(match: re.Match[str]) -> dict[str, Any]:
-    """The entity and value of one annotation, or FilingError naming what is wrong with it."""
+def annotation(match: re.Match[str]) -> tuple[str, str | None]:
+    """The entity and value (None when not given) of one annotation, or FilingError saying why not."""
+    if match.group(3) is not None:
+        entity, _, value = match.group(3).partition(":")
+        if not entity.strip():
+            raise FilingError(f"the annotation {match.group(0)!r} names no entity")
+        return entity.strip(), value.strip() or None
     try:
         data = json.loads("{" + match.group(2) + "}")
     except json.JSONDecodeError as exc:
         raise FilingError(f"the annotation {match.group(0)!r} is not valid: {exc.msg}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entity"), str):
         raise FilingError(f"the annotation {match.group(0)!r} names no entity")
-    return data
+    value = data.get("value")
+    return data["entity"], value if isinstance(value, str) else None
 
 
 def plain(text: str) -> str:
     """The example as a person would type it: annotations replaced by their words."""
-    return " ".join(_ANNOTATION.sub(lambda m: m.group(1), text).split())
+    return _ANNOTATION.sub(lambda m: m.group(1), text)
 
 
 def entities(text: str) -> list[tuple[str, str, str | None]]:
     """The (words, entity, value) annotated in an example."""
-    found = []
-    for match in _ANNOTATION.finditer(text):
-        data = annotation(match)
-        value = data.get("value")
-        found.append((match.group(1), data["entity"], value if isinstance(value, str) else None))
-    return found
+    return [(match.group(1), *annotation(match)) for match in _ANNOTATION.finditer(text)]
 
 
 def annotate(text: str, words: str, entity: str, value: str) -> str:
@@ -118,7 +120,25 @@ def annotate(text: str, words: str, entity: str, value: str) -> str:
 
 def key(text: str) -> str:
     """What makes two examples the same example (case and spacing aside)."""
-    return plain(text).casefold()
+    return " ".join(plain(text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Block:
+    """One intent's block of a training file: its language (from the metadata) and its examples."""
+
+    intent: str
+    language: str | None
+    examples: list[str]
+
+
+def read_blocks(path: Path) -> list[Block]:
+    """The intent blocks of a training file, examples as written (annotated); other blocks skipped."""
+    data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
+    return [Block(block["intent"], (block.get("metadata") or {}).get("language"),
+                  [line[2:].strip() for line in str(block.get("examples") or "").splitlines()
+                   if line.strip().startswith("- ")])
+            for block in data.get("nlu") or [] if "intent" in block]
 
 
 class TrainingFile:
@@ -133,12 +153,8 @@ class TrainingFile:
         if not self.path.exists():
             return None
         wanted = key(example)
-        data = yaml.load(self.path.read_text("utf-8"), Loader=_LOADER) or {}
-        for block in data.get("nlu") or []:
-            for line in str(block.get("examples") or "").splitlines():
-                if line.strip().startswith("- ") and key(line.strip()[2:]) == wanted:
-                    return block.get("intent")
-        return None
+        return next((block.intent for block in read_blocks(self.path)
+                     if any(key(line) == wanted for line in block.examples)), None)
 
     def add(self, intent: str, example: str) -> Filed:
         """Insert `example` as the last line of `intent`'s block (a new block when there is none)."""
